@@ -1,0 +1,49 @@
+using Gateway.Core.Catalog;
+using Gateway.Core.Customers;
+using Gateway.Core.Inventory;
+using Gateway.Core.Orders;
+using Gateway.Core.Pricing;
+
+namespace Gateway.Core;
+
+// The ports an ERP connector provides. Batch methods take any number of keys: splitting into the
+// ERP's maximum batch size, coalescing and quota are the connector's job, not the caller's.
+// Unknown keys are absent from the answer, never an error.
+
+/// <summary>The item master.</summary>
+public interface ICatalogSource
+{
+    Task<IReadOnlyList<Product>> GetProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+
+    Task<ProductPage> SearchAsync(ProductSearch search, CancellationToken cancellationToken);
+}
+
+/// <summary>Customer accounts.</summary>
+public interface ICustomerSource
+{
+    Task<IReadOnlyList<Customer>> GetCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken);
+}
+
+/// <summary>The ERP's pricing: quotes computed by the ERP's own rules.</summary>
+public interface IPriceSource
+{
+    /// <returns>Null when the customer does not exist.</returns>
+    Task<PriceQuote?> QuoteAsync(string customerId, int quantity, IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+}
+
+/// <summary>Stock by warehouse.</summary>
+public interface IStockSource
+{
+    Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+}
+
+/// <summary>Sales orders in the ERP.</summary>
+public interface IOrderSink
+{
+    /// <summary>Creates the order once per external reference; a repeat returns the first with <c>Created = false</c>.</summary>
+    /// <exception cref="Erp.ErpRejectedException">The ERP refuses the order for good.</exception>
+    Task<SalesOrderState> SubmitAsync(SalesOrderRequest order, CancellationToken cancellationToken);
+
+    /// <returns>Null when the ERP holds no order for the reference.</returns>
+    Task<SalesOrderState?> FindByExternalReferenceAsync(string externalReference, CancellationToken cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace Gateway.Hosting;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning,
+        Message = "ConnectionStrings:Redis is not set: running single-node with an in-memory cache and event bus. Order intake is NOT durable; do not run production traffic like this.")]
+    public static partial void EmbeddedMode(ILogger logger);
+}
