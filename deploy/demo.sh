@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the gateway with the simulated ERPs and their seeded demo data: embedded defaults, no Redis.
+#   simulator  http://127.0.0.1:9080   (legacy SOAP /legacy/, cloud REST /cloud/api, control /_sim)
+#   gateway    http://127.0.0.1:8080   (canonical API /v1, Swagger UI /swagger, health /health/ready)
+# Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIM_URL=${SIM_URL:-http://127.0.0.1:9080}
+GATEWAY_URL=${GATEWAY_URL:-http://127.0.0.1:8080}
+
+dotnet build src/ErpSimulator --configuration Release --nologo -v quiet
+dotnet build src/Gateway --configuration Release --nologo -v quiet
+
+dotnet src/ErpSimulator/bin/Release/net10.0/ErpSimulator.dll --urls "$SIM_URL" &
+sim=$!
+trap 'kill "$sim" 2>/dev/null || true' EXIT INT TERM
+
+# Wait for the simulator's port (bash's /dev/tcp: no curl needed on a fresh machine).
+hostport=${SIM_URL#http://}
+for _ in $(seq 1 150); do
+  (exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}") 2>/dev/null && break
+  sleep 0.2
+done
+
+echo "ERP simulator on $SIM_URL; gateway starting on $GATEWAY_URL (Swagger UI: $GATEWAY_URL/swagger)"
+dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --urls "$GATEWAY_URL" \
+  --Erp:Legacy:BaseUrl="$SIM_URL" --Erp:Cloud:BaseUrl="$SIM_URL" \
+  --Gateway:AdminToken="${ADMIN_TOKEN:-demo-admin-token-change-me}"
