@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.IntegrationTests.Fixtures;
+
+/// <summary>
+/// A real <c>redis-server</c> on a free loopback port, owned by the test run: started on construction, killed on dispose.
+/// <see cref="StopAsync"/> and <see cref="StartAsync"/> let a test take Redis away and bring it back on the same port.
+/// </summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("gateway-redis-").FullName;
+    Process? _process;
+
+    public int Port { get; } = FreePort();
+
+    /// <summary>A StackExchange.Redis connection string for the gateway (<c>ConnectionStrings:Redis</c>).</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+
+    /// <param name="appendOnly">AOF on, as production runs it for durable order intake.</param>
+    public async Task StartAsync(bool appendOnly = false)
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("redis-server")
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--bind", "127.0.0.1",
+            "--save", "",
+            "--appendonly", appendOnly ? "yes" : "no",
+            "--dir", _directory,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start; is it installed?");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilAcceptingAsync();
+    }
+
+    /// <summary>Kills the server at once, as a crash would.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    async Task WaitUntilAcceptingAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                await using var stream = client.GetStream();
+                await stream.WriteAsync("PING\r\n"u8.ToArray());
+                var buffer = new byte[16];
+                var read = await stream.ReadAsync(buffer);
+                if (read > 0 && buffer[0] == (byte)'+')
+                {
+                    return;
+                }
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && _process is { HasExited: false })
+            {
+            }
+
+            if (DateTime.UtcNow >= deadline || _process is not { HasExited: false })
+            {
+                throw new InvalidOperationException($"redis-server did not accept connections on port {Port}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    ValueTask IAsyncLifetime.InitializeAsync() => new(StartAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying server: the temp folder is cleaned by the OS.
+        }
+    }
+}
