@@ -1,0 +1,104 @@
+using Gateway.Edge.Proxy;
+using Gateway.Edge.Proxy.ErpPassThrough;
+using Gateway.Edge.RateLimiting;
+using Gateway.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Gateway.Edge;
+
+/// <summary>Plans and distributed limits, and the YARP front door.</summary>
+public static class EdgeLimitsSetup
+{
+    /// <summary>
+    /// Partner plans enforced by ASP.NET Core's rate limiting middleware, partitioned by <see cref="Caller.Id"/>,
+    /// shared across instances through Redis (<c>ConnectionStrings:Redis</c>) or local when it is unset;
+    /// readiness entry <c>rate-limits</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddEdgeLimits(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EdgeLimitsOptions>().BindConfiguration(EdgeLimitsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EdgeLimitsOptions>>().Value);
+        services.AddSingleton(sp => new LimitsRedisConnection(redis, sp.GetRequiredService<EdgeLimitsOptions>()));
+        services.AddSingleton<ClusterView>();
+        services.AddSingleton<LocalTokenBank>();
+        services.AddSingleton<ITokenBank>(sp => new FailoverTokenBank(
+            string.IsNullOrWhiteSpace(redis)
+                ? null
+                : new RedisTokenBank(sp.GetRequiredService<LimitsRedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>()),
+            sp.GetRequiredService<LocalTokenBank>(),
+            sp.GetRequiredService<ClusterView>(),
+            sp.GetRequiredService<ILogger<FailoverTokenBank>>()));
+        services.AddSingleton<CallerRateLimiter>();
+        services.AddHostedService<LimitsHeartbeat>();
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimiter>((limits, limiter) =>
+        {
+            limits.GlobalLimiter = limiter;
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.OnRejected = RateLimitRejection.WriteAsync;
+        });
+
+        services.AddHealthChecks().AddCheck<RateLimitsHealthCheck>(RateLimitsHealthCheck.Name, tags: [GatewayHealth.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies the plans. Place it after authentication (it reads the <see cref="Caller"/> feature) and before
+    /// the endpoints; requests without a Caller pass unlimited.
+    /// </summary>
+    public static WebApplication UseEdgeLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// YARP as the front door: routes and clusters from the <c>ReverseProxy</c> section (reloaded with the
+    /// configuration), the correlation id carried to every destination, and the governed ERP pass-through.
+    /// </summary>
+    public static IHostApplicationBuilder AddEdgeProxy(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(transforms => transforms.AddRequestTransform(context =>
+            {
+                CorrelationForwarding.Apply(context);
+                return ValueTask.CompletedTask;
+            }));
+
+        services.AddOptions<ErpPassThroughOptions>().BindConfiguration(ErpPassThroughOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CloudErpUpstreamOptions>().BindConfiguration(CloudErpUpstreamOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ErpPassThroughOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CloudErpUpstreamOptions>>().Value);
+        services.TryAddSingleton<IErpPassThroughBudget, PlaceholderErpBudget>();
+        services.AddSingleton<ErpPassThroughEndpoint>();
+        return builder;
+    }
+
+    /// <summary>Maps the configured YARP routes (errors as problem+json) and <c>/erp/cloud/{**rest}</c>.</summary>
+    public static WebApplication MapEdgeProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy => proxy.Use(ProxyProblems.WriteForwarderErrorsAsync));
+
+        var passThrough = app.Services.GetRequiredService<ErpPassThroughEndpoint>();
+        var route = ErpPassThroughEndpoint.Prefix + "/{**rest}";
+        app.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], passThrough.HandleAsync)
+            .WithName("ErpPassThrough").ExcludeFromDescription();
+        app.MapMethods(route, [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options],
+                ErpPassThroughEndpoint.MethodNotAllowedAsync)
+            .ExcludeFromDescription();
+        return app;
+    }
+}

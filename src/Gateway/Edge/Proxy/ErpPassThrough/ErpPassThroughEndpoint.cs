@@ -1,0 +1,116 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gateway.Edge.Proxy.ErpPassThrough;
+
+/// <summary>
+/// <c>GET /erp/cloud/{**rest}</c> → the cloud ERP's <c>/cloud/api/{rest}</c>, governed like a canonical route:
+/// an authenticated <see cref="Caller"/> with the resource's scope (the limits already ran in the pipeline),
+/// only allow-listed resources, the ERP's quota respected, every call written to the audit log.
+/// </summary>
+internal sealed class ErpPassThroughEndpoint(
+    IHttpForwarder forwarder,
+    IForwarderHttpClientFactory clients,
+    IErpPassThroughBudget budget,
+    CloudErpUpstreamOptions upstream,
+    ErpPassThroughOptions options,
+    ILogger<ErpPassThroughEndpoint> logger) : IDisposable
+{
+    public const string Prefix = "/erp/cloud";
+    public const string ProblemBase = "https://gateway.example/problems/";
+
+    readonly HttpMessageInvoker _client = clients.CreateClient(new ForwarderHttpClientContext { NewConfig = HttpClientConfig.Empty });
+    readonly ErpRequestTransformer _transformer = new(upstream);
+    readonly ForwarderRequestConfig _requestConfig = new() { ActivityTimeout = options.Timeout };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        context.Request.Path.StartsWithSegments(Prefix, out var rest);
+        var caller = context.Features.Get<Caller>();
+        var status = await ForwardAsync(context, caller, rest);
+        Log.PassThrough(logger, caller?.Id ?? "anonymous", context.Request.Method, rest.Value ?? "/", status);
+    }
+
+    async Task<int> ForwardAsync(HttpContext context, Caller? caller, PathString rest)
+    {
+        if (caller is null)
+        {
+            return await Refuse(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated",
+                "Send X-Api-Key or Authorization: Bearer.");
+        }
+
+        if (!IsPlainPath(rest.Value))
+        {
+            return await Refuse(context, StatusCodes.Status400BadRequest, "invalid-path", "Invalid path",
+                "path: dot segments, encoded slashes and backslashes are not allowed.");
+        }
+
+        if (RequiredScope(rest.Value!) is not { } scope)
+        {
+            return await Refuse(context, StatusCodes.Status404NotFound, "not-found", "Not found",
+                "The ERP resource is not exposed through the pass-through.");
+        }
+
+        if (!caller.HasScope(scope))
+        {
+            return await Refuse(context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden",
+                $"The scope '{scope}' is required.");
+        }
+
+        if (!await budget.TryAcquireAsync(context.RequestAborted))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return await Refuse(context, StatusCodes.Status503ServiceUnavailable, "erp-quota", "ERP quota in use",
+                "The cloud ERP's quota is fully in use; retry after 1 s.");
+        }
+
+        context.Features.Set(new ErpRequestTransformer.Target(rest));
+        var error = await forwarder.SendAsync(context, upstream.BaseUrl, _client, _requestConfig, _transformer);
+        await ProxyProblems.WriteAsync(context, error);
+        return context.Response.StatusCode;
+    }
+
+    string? RequiredScope(string rest)
+    {
+        var resource = rest.TrimStart('/');
+        foreach (var (prefix, scope) in options.Resources)
+        {
+            var allowed = prefix.Trim('/');
+            if (resource.Equals(allowed, StringComparison.OrdinalIgnoreCase)
+                || resource.StartsWith(allowed + "/", StringComparison.OrdinalIgnoreCase))
+            {
+                return scope;
+            }
+        }
+
+        return null;
+    }
+
+    // The path is decoded except for %2F; anything that could climb out of /cloud/api on the ERP side is refused.
+    static bool IsPlainPath(string? rest) =>
+        !string.IsNullOrEmpty(rest) && rest != "/"
+        && !rest.Contains('\\', StringComparison.Ordinal)
+        && !rest.Contains("%2f", StringComparison.OrdinalIgnoreCase)
+        && !rest.Contains("%5c", StringComparison.OrdinalIgnoreCase)
+        && !rest.Split('/').Any(segment => segment is "." or "..");
+
+    static async Task<int> Refuse(HttpContext context, int status, string type, string title, string detail)
+    {
+        await TypedResults.Problem(type: ProblemBase + type, title: title, statusCode: status, detail: detail).ExecuteAsync(context);
+        return status;
+    }
+
+    /// <summary>Every method but GET and HEAD: the pass-through is read-only.</summary>
+    public static Task MethodNotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = "GET, HEAD";
+        return TypedResults.Problem(
+                type: ProblemBase + "method-not-allowed",
+                title: "Method not allowed",
+                statusCode: StatusCodes.Status405MethodNotAllowed,
+                detail: "The ERP pass-through is read-only: GET and HEAD only.")
+            .ExecuteAsync(context);
+    }
+
+    public void Dispose() => _client.Dispose();
+}

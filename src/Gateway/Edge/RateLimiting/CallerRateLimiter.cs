@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+
+namespace Gateway.Edge.RateLimiting;
+
+/// <summary>
+/// The global limiter of ASP.NET Core's rate limiting middleware: one partition per <see cref="Caller.Id"/> and plan
+/// (a plan change starts a fresh partition), each an independent <see cref="PartnerAllowance"/> with its own lock,
+/// so no partner waits on another. Admitted answers get a <c>RateLimit</c> header here, where the decision is known.
+/// </summary>
+internal sealed class CallerRateLimiter(
+    ITokenBank bank,
+    ClusterView cluster,
+    EdgeLimitsOptions options,
+    TimeProvider time) : PartitionedRateLimiter<HttpContext>
+{
+    readonly ConcurrentDictionary<(string Id, PartnerPlan Plan), PartnerAllowance> _allowances = new();
+
+    // Created once: a lambda per request would allocate on the hottest path.
+    readonly Func<(string Id, PartnerPlan Plan), PartnerAllowance> _create =
+        key => new PartnerAllowance(key.Id, key.Plan, bank, cluster, options, time);
+
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
+
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
+    {
+        if (permitCount == 0 || AllowanceOf(resource) is not { } allowance)
+        {
+            return PlanLease.Unlimited;
+        }
+
+        var decision = allowance.TryTake();
+        return decision.Outcome == LimitOutcome.NeedsLease ? PlanLease.Undecided : Answer(resource, allowance, decision);
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
+    {
+        if (permitCount == 0 || AllowanceOf(resource) is not { } allowance)
+        {
+            return ValueTask.FromResult<RateLimitLease>(PlanLease.Unlimited);
+        }
+
+        var decision = allowance.TryTake();
+        return decision.Outcome == LimitOutcome.NeedsLease
+            ? SlowAsync(resource, allowance, cancellationToken)
+            : ValueTask.FromResult<RateLimitLease>(Answer(resource, allowance, decision));
+    }
+
+    async ValueTask<RateLimitLease> SlowAsync(HttpContext resource, PartnerAllowance allowance, CancellationToken cancellationToken) =>
+        Answer(resource, allowance, await allowance.TakeAsync(cancellationToken));
+
+    PartnerAllowance? AllowanceOf(HttpContext context) =>
+        context.Features.Get<Caller>() is { } caller
+            ? _allowances.GetOrAdd((caller.Id, caller.Plan), _create)
+            : null;
+
+    PlanLease Answer(HttpContext context, PartnerAllowance allowance, LimitDecision decision)
+    {
+        if (decision.Outcome == LimitOutcome.Admitted)
+        {
+            // Cheap by design: one short string per request and the partition's cached policy; a refusal adds Retry-After.
+            context.Response.Headers[RateLimitHeaders.PolicyHeader] = allowance.PolicyHeader;
+            context.Response.Headers[RateLimitHeaders.StateHeader] = RateLimitHeaders.State(decision, time.GetUtcNow());
+        }
+
+        return PlanLease.For(allowance.Plan, decision);
+    }
+
+    /// <summary>Forgets partitions idle since <paramref name="before"/>: a returning caller just leases afresh.</summary>
+    public void ForgetIdle(DateTimeOffset before)
+    {
+        foreach (var (key, allowance) in _allowances)
+        {
+            if (allowance.LastUsed < before)
+            {
+                _allowances.TryRemove(key, out _);
+            }
+        }
+    }
+}

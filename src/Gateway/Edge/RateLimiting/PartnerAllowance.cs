@@ -1,0 +1,141 @@
+namespace Gateway.Edge.RateLimiting;
+
+/// <summary>
+/// One caller's plan as seen by one instance: a small pool of tokens leased from the <see cref="ITokenBank"/>,
+/// spent locally without I/O, and refusals remembered until they can change, so that neither admitted nor
+/// refused requests pay a Redis round trip each. Sizes and error bound: <see cref="LeaseSizing"/>.
+/// Each caller has its own lock: one partner's traffic never waits on another's.
+/// </summary>
+internal sealed class PartnerAllowance(
+    string callerId,
+    PartnerPlan plan,
+    ITokenBank bank,
+    ClusterView cluster,
+    EdgeLimitsOptions options,
+    TimeProvider time)
+{
+    // A waiter that loses the race for freshly leased tokens this many times is refused rather than kept waiting.
+    const int LeaseAttempts = 3;
+
+    readonly Lock _gate = new();
+    int _pool;
+    int _lastLease;
+    DateTimeOffset _poolExpires;
+    DateOnly _poolDay;
+    int _nextLease = 1;
+    DateTimeOffset _refusedUntil;
+    PlanLimit _refusedBy;
+    int _remaining = LeaseSizing.Burst(plan);
+    long _dayRemaining = plan.DailyQuota;
+    Task? _leasing;
+
+    public PartnerPlan Plan => plan;
+
+    /// <summary>The plan's <c>RateLimit-Policy</c> field, formatted once per partition.</summary>
+    public string PolicyHeader { get; } = RateLimitHeaders.Policy(plan);
+
+    public DateTimeOffset LastUsed { get; private set; }
+
+    /// <summary>The synchronous fast path: spends a pooled token or repeats a standing refusal; never does I/O.</summary>
+    public LimitDecision TryTake()
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            LastUsed = now;
+            if (now < _refusedUntil)
+            {
+                return Refusal(now);
+            }
+
+            if (_pool > 0 && now < _poolExpires && _poolDay == Day(now))
+            {
+                _pool--;
+                _remaining = Math.Max(0, _remaining - 1);
+                _dayRemaining = Math.Max(0, _dayRemaining - 1);
+                return new LimitDecision(LimitOutcome.Admitted, PlanLimit.Burst, _remaining, _dayRemaining, TimeSpan.Zero);
+            }
+
+            return LimitDecision.NeedsLease;
+        }
+    }
+
+    /// <summary>The slow path: one lease in flight per caller and instance, shared by every request that waits.</summary>
+    public async ValueTask<LimitDecision> TakeAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < LeaseAttempts; attempt++)
+        {
+            var decision = TryTake();
+            if (decision.Outcome != LimitOutcome.NeedsLease)
+            {
+                return decision;
+            }
+
+            Task leasing;
+            lock (_gate)
+            {
+                if (_leasing is null || _leasing.IsCompleted)
+                {
+                    _leasing = LeaseAsync(time.GetUtcNow());
+                }
+
+                leasing = _leasing;
+            }
+
+            await leasing.WaitAsync(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            return new LimitDecision(LimitOutcome.Refused, PlanLimit.Burst, 0, _dayRemaining, TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>Called under no lock; touches state only under <see cref="_gate"/>.</summary>
+    async Task LeaseAsync(DateTimeOffset now)
+    {
+        TokenRequest request;
+        lock (_gate)
+        {
+            // Leftovers of an expired (or yesterday's) lease go back with this request instead of costing a call.
+            var returned = _pool;
+            var max = LeaseSizing.MaxLease(plan, cluster.Instances, options.LeaseFraction);
+            _nextLease = _lastLease == 0 ? 1 : LeaseSizing.Next(_lastLease, returned, max);
+            request = new TokenRequest(callerId, plan, _nextLease, Day(now), returned, _poolDay);
+            _pool = 0;
+        }
+
+        var grant = await bank.LeaseAsync(request);
+
+        var after = time.GetUtcNow();
+        lock (_gate)
+        {
+            _remaining = grant.BucketRemaining;
+            _dayRemaining = grant.DayRemaining;
+            if (grant.Granted > 0)
+            {
+                _pool = grant.Granted;
+                _lastLease = grant.Granted;
+                _poolDay = request.Day;
+                _poolExpires = after + options.LeaseLifetime;
+                _refusedUntil = default;
+            }
+            else
+            {
+                _lastLease = 0;
+                _refusedBy = grant.DayExhausted ? PlanLimit.Daily : PlanLimit.Burst;
+                _refusedUntil = grant.DayExhausted
+                    ? NextMidnight(after)
+                    : after + (grant.RetryAfter > TimeSpan.Zero ? grant.RetryAfter : TimeSpan.FromMilliseconds(1));
+            }
+        }
+    }
+
+    LimitDecision Refusal(DateTimeOffset now) =>
+        new(LimitOutcome.Refused, _refusedBy, 0, _refusedBy == PlanLimit.Daily ? 0 : _dayRemaining, _refusedUntil - now);
+
+    static DateOnly Day(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+
+    internal static DateTimeOffset NextMidnight(DateTimeOffset now) =>
+        new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+}
