@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ErpSimulator;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+SimulatorApplication.Build(args).Run();
