@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
 using ErpSimulator.Backends;
+using ErpSimulator.Cloud;
+using ErpSimulator.Control;
 using ErpSimulator.Data;
 using ErpSimulator.Legacy;
+using ErpSimulator.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace ErpSimulator;
@@ -33,12 +37,20 @@ public static class SimulatorApplication
         builder.Services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidation>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.AddErpDataSet();
         builder.AddBackendConditions();
+        builder.AddCloudErp();
+        builder.AddControlApi();
+        builder.AddWebhooks();
         builder.AddLegacyErp(); // SIM-LEGACY: SOAP service registrations (Legacy/LegacyErpSetup.cs)
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(); // an empty 4xx (404, 405) still answers with a JSON problem
+        app.MapCloudErp();
+        app.MapControlApi();
         app.MapLegacyErp(); // SIM-LEGACY: the SOAP endpoint under /legacy/
         return app;
     }
