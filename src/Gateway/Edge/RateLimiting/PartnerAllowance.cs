@@ -51,9 +51,8 @@ internal sealed class PartnerAllowance(
             if (_pool > 0 && now < _poolExpires && _poolDay == Day(now))
             {
                 _pool--;
-                _remaining = Math.Max(0, _remaining - 1);
-                _dayRemaining = Math.Max(0, _dayRemaining - 1);
-                return new LimitDecision(LimitOutcome.Admitted, PlanLimit.Burst, _remaining, _dayRemaining, TimeSpan.Zero);
+                // The bank counted the whole lease as spent; what this instance still holds is not.
+                return new LimitDecision(LimitOutcome.Admitted, PlanLimit.Burst, _remaining + _pool, _dayRemaining + _pool, TimeSpan.Zero);
             }
 
             return LimitDecision.NeedsLease;
