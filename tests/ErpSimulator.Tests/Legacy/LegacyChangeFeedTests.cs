@@ -1,0 +1,80 @@
+using ErpSimulator.Data;
+using ErpSimulator.Tests.Legacy.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSimulator.Tests.Legacy;
+
+[Collection(SharedSimulator.Name)]
+public sealed class LegacyChangeFeedTests(SimulatorFixture fixture) : IDisposable
+{
+    private readonly LegacyClient _client = new(fixture.BaseAddress);
+
+    private ILegacyErpClient Sut => _client.Erp;
+
+    [Fact]
+    public async Task A_stock_change_appears_in_GetChanges_with_the_webhook_event_id_and_sequence()
+    {
+        var head = await ReadToTheEndAsync("");
+        var data = fixture.Services.GetRequiredService<ErpDataSet>();
+        var sku = data.Sample(1, 0).Skus[0];
+
+        var emitted = data.SetStock(sku, "TOR", 77)!;
+        var page = await Sut.GetChanges(head, 500);
+
+        var change = Assert.Single(page.Changes, c => c.EventId == emitted.EventId);
+        Assert.Equal("inventory.changed", change.Type);
+        Assert.Equal(LegacyClient.Item(sku), change.ItemNumber);
+        Assert.Equal("TOR", change.Plant);
+        Assert.Equal(emitted.Sequence, change.Sequence);
+        Assert.Matches("^[0-9]{8}$", change.Date);
+        Assert.Matches("^[0-9]{6}$", change.Time);
+        Assert.Equal(page.Changes[^1].Token, page.NextToken);
+        Assert.Empty((await Sut.GetChanges(page.NextToken, 500)).Changes);
+    }
+
+    [Fact]
+    public async Task The_feed_resumes_after_the_token_it_handed_out()
+    {
+        var data = fixture.Services.GetRequiredService<ErpDataSet>();
+        foreach (var sku in data.Sample(3, 0).Skus)
+        {
+            data.SetStock(sku, "DAL", 5);
+        }
+
+        var all = await Sut.GetChanges("", 500);
+        var first = await Sut.GetChanges("", 2);
+        var rest = await Sut.GetChanges(first.NextToken, 500);
+
+        Assert.True(all.Changes.Length >= 3);
+        Assert.Equal(
+            all.Changes.Select(c => c.EventId).Take(2 + rest.Changes.Length),
+            first.Changes.Concat(rest.Changes).Select(c => c.EventId));
+    }
+
+    [Theory]
+    [InlineData("", 501, "BatchTooLarge")]
+    [InlineData("", 0, "InvalidArgument")]
+    [InlineData("abc", 10, "InvalidArgument")]
+    public async Task Bad_paging_arguments_get_a_fault(string token, int maxCount, string faultString)
+    {
+        var fault = await Assert.ThrowsAsync<System.ServiceModel.FaultException>(() => Sut.GetChanges(token, maxCount));
+
+        Assert.Equal(faultString, fault.Reason.ToString());
+    }
+
+    private async Task<string> ReadToTheEndAsync(string token)
+    {
+        while (true)
+        {
+            var page = await Sut.GetChanges(token, 500);
+            if (page.Changes.Length == 0)
+            {
+                return page.NextToken;
+            }
+
+            token = page.NextToken;
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,40 @@
+using System.ServiceModel;
+using ErpSimulator.Backends;
+using ErpSimulator.Tests.Legacy.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSimulator.Tests.Legacy;
+
+public sealed class LegacyConcurrencyTests
+{
+    [Fact]
+    public async Task Calls_beyond_four_in_flight_get_ServerBusy_at_once_and_are_counted()
+    {
+        await using var simulator = await SimulatorHost.StartAsync("Simulator:LatencyMs=200");
+        using var client = new LegacyClient(simulator.BaseAddress);
+        var stats = simulator.Services.GetRequiredService<SimulatorStats>();
+        stats.Reset();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            try
+            {
+                await client.Erp.GetItems(["000000000000100001"]);
+                return "ok";
+            }
+            catch (FaultException fault)
+            {
+                return fault.Code.Name + ":" + fault.Reason;
+            }
+        }));
+
+        var busy = outcomes.Count(o => o == "Server:ServerBusy");
+        var snapshot = stats.Legacy.Snapshot();
+        Assert.True(busy > 0, string.Join(", ", outcomes));
+        Assert.Equal(12, busy + outcomes.Count(o => o == "ok"));
+        Assert.InRange(snapshot.MaxConcurrency, 1, 4);
+        Assert.Equal(busy, snapshot.BusyFaults);
+        Assert.Equal(12, snapshot.Calls);
+        Assert.Equal(12 - busy, snapshot.Operations["GetItems"].Calls);
+    }
+}

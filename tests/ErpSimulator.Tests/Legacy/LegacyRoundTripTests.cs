@@ -1,0 +1,151 @@
+using System.ServiceModel;
+using ErpSimulator.Data;
+using ErpSimulator.Tests.Legacy.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSimulator.Tests.Legacy;
+
+/// <summary>A WCF client (BasicHttpBinding, its own copy of the contract) against the legacy ERP over real HTTP.</summary>
+[Collection(SharedSimulator.Name)]
+public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
+{
+    private const string Money = @"^\d+\.\d{4}$";
+    private const string Quantity = @"^\d+\.\d{3}$";
+    private readonly LegacyClient _client = new(fixture.BaseAddress);
+
+    private ILegacyErpClient Sut => _client.Erp;
+
+    private DataSample Sample => fixture.Services.GetRequiredService<ErpDataSet>().Sample(skus: 20, customers: 10);
+
+    [Fact]
+    public async Task Items_come_back_padded_with_legacy_codes_and_unknown_numbers_absent()
+    {
+        var skus = Sample.Skus.Take(5).ToList();
+
+        var result = await Sut.GetItems([.. skus.Select(LegacyClient.Item), "000000000000999999"]);
+
+        Assert.Equal(skus.Select(LegacyClient.Item), result.Items.Select(i => i.ItemNumber));
+        Assert.All(result.Items, item =>
+        {
+            Assert.Matches("^(EA|BX[0-9]+|CS[0-9]+)$", item.Uom);
+            Assert.Equal("A", item.Status);
+            Assert.Matches("^20[0-9]{6}$", item.ChangedDate);
+            Assert.Matches("^[0-9]{6}$", item.ChangedTime);
+            Assert.True(item.ChangeNumber >= 1);
+            Assert.False(string.IsNullOrEmpty(item.Description));
+            Assert.False(string.IsNullOrEmpty(item.ProductGroup));
+        });
+    }
+
+    [Fact]
+    public async Task Search_pages_through_a_category_in_item_number_order()
+    {
+        var first = await Sut.SearchItems("Tools", null, 0, 50);
+        var second = await Sut.SearchItems("Tools", null, 50, 50);
+
+        Assert.True(first.TotalRows > 100);
+        Assert.Equal(first.TotalRows, second.TotalRows);
+        var numbers = first.Items.Concat(second.Items).Select(i => i.ItemNumber).ToList();
+        Assert.Equal(100, numbers.Distinct().Count());
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
+        Assert.All(first.Items, i => Assert.Equal("Tools", i.ProductGroup));
+    }
+
+    [Fact]
+    public async Task Customers_come_back_with_one_letter_codes_and_padded_ship_tos()
+    {
+        var customers = Sample.Customers.Take(5).ToList();
+
+        var result = await Sut.GetCustomers([.. customers.Select(c => LegacyClient.Customer(c.CustomerId))]);
+
+        Assert.Equal(customers.Count, result.Customers.Length);
+        foreach (var (expected, actual) in customers.Zip(result.Customers))
+        {
+            Assert.Equal(LegacyClient.Customer(expected.CustomerId), actual.CustomerNumber);
+            Assert.Equal("A", actual.Status);
+            Assert.Equal(expected.CreditStatus == CreditStatus.Hold ? "X" : "", actual.CreditBlock);
+            Assert.Matches("^Z0(00|30|45|60)$", actual.PaymentTerms);
+            Assert.Matches("^(USD|CAD)$", actual.Currency);
+            Assert.False(string.IsNullOrEmpty(actual.BillTo.City));
+            Assert.Equal(expected.ShipToIds.Select(s => LegacyClient.Customer(s[..5]) + s[5..]), actual.ShipTos.Select(s => s.ShipToNumber));
+        }
+    }
+
+    [Fact]
+    public async Task Price_quote_answers_money_as_four_place_strings_with_the_contract_source()
+    {
+        var customer = Sample.Customers[0];
+        var contractSku = customer.ContractSkus[0];
+
+        var quote = await Sut.GetPriceQuote(LegacyClient.Customer(customer.CustomerId), "10.000", [LegacyClient.Item(contractSku), LegacyClient.Item(Sample.Skus[7])]);
+
+        Assert.Matches("^(USD|CAD)$", quote.Currency);
+        var contractLine = Assert.Single(quote.Lines, l => l.ItemNumber == LegacyClient.Item(contractSku));
+        Assert.Equal("K", contractLine.Source);
+        Assert.All(quote.Lines, line =>
+        {
+            Assert.Equal("10.000", line.Quantity);
+            Assert.Matches(Money, line.NetPrice);
+            Assert.Matches(Money, line.ListPrice);
+            Assert.Matches("^[KLP]$", line.Source);
+            Assert.Equal("1.000", line.Breaks[0].FromQuantity);
+            Assert.All(line.Breaks, b => Assert.Matches(Money, b.Price));
+        });
+    }
+
+    [Fact]
+    public async Task Stock_has_one_row_per_item_and_plant()
+    {
+        var skus = Sample.Skus.Take(3).ToList();
+
+        var result = await Sut.GetStock([.. skus.Select(LegacyClient.Item)]);
+
+        Assert.Equal(9, result.Stock.Length);
+        Assert.All(skus, sku => Assert.Equal(
+            ["ATL", "DAL", "TOR"],
+            result.Stock.Where(s => s.ItemNumber == LegacyClient.Item(sku)).Select(s => s.Plant).Order(StringComparer.Ordinal)));
+        Assert.All(result.Stock, s =>
+        {
+            Assert.Matches(Quantity, s.OnHand);
+            Assert.Matches(Quantity, s.Reserved);
+            Assert.Matches(Quantity, s.SafetyStock);
+            Assert.Matches("^[0-9]{8}$", s.AsOfDate);
+        });
+    }
+
+    [Fact]
+    public async Task Unknown_customer_gets_a_NotFound_fault()
+    {
+        var fault = await Assert.ThrowsAsync<FaultException>(() => Sut.GetPriceQuote("0000099999", "1.000", [LegacyClient.Item(Sample.Skus[0])]));
+
+        Assert.Equal("NotFound", fault.Reason.ToString());
+    }
+
+    [Theory]
+    [InlineData("100001", "1.000")]
+    [InlineData("00000000000010000X", "1.000")]
+    [InlineData("000000000000100001", "ten")]
+    [InlineData("000000000000100001", "1,5")]
+    [InlineData("000000000000100001", "0.000")]
+    public async Task Malformed_numbers_get_an_InvalidArgument_fault(string itemNumber, string quantity)
+    {
+        var fault = await Assert.ThrowsAsync<FaultException>(() => Sut.GetPriceQuote(LegacyClient.Customer(Sample.Customers[0].CustomerId), quantity, [itemNumber]));
+
+        Assert.Equal("InvalidArgument", fault.Reason.ToString());
+        Assert.Equal("Client", fault.Code.Name);
+    }
+
+    [Fact]
+    public async Task Fifty_one_item_numbers_get_a_BatchTooLarge_fault()
+    {
+        var fiftyOne = Enumerable.Range(100000, 51).Select(n => LegacyClient.Item(n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+
+        var fault = await Assert.ThrowsAsync<FaultException>(() => Sut.GetItems(fiftyOne));
+        var fifty = await Sut.GetItems(fiftyOne[..50]);
+
+        Assert.Equal("BatchTooLarge", fault.Reason.ToString());
+        Assert.Equal(50, fifty.Items.Length);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
