@@ -1,6 +1,4 @@
-using ErpSimulator.Data;
 using ErpSimulator.Tests.Legacy.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpSimulator.Tests.Legacy;
 
@@ -12,13 +10,13 @@ public sealed class LegacyChangeFeedTests(SimulatorFixture fixture) : IDisposabl
     private ILegacyErpClient Sut => _client.Erp;
 
     [Fact]
-    public async Task A_stock_change_appears_in_GetChanges_with_the_webhook_event_id_and_sequence()
+    public async Task A_control_stock_change_appears_in_GetChanges_with_the_webhook_event_id_and_sequence()
     {
+        var ct = TestContext.Current.CancellationToken;
         var head = await ReadToTheEndAsync("");
-        var data = fixture.Services.GetRequiredService<ErpDataSet>();
-        var sku = data.Sample(1, 0).Skus[0];
+        var sku = (await SimControl.SampleAsync(fixture.Client, 1, 0, ct)).Skus[0];
 
-        var emitted = data.SetStock(sku, "TOR", 77)!;
+        var emitted = await SimControl.ChangeStockAsync(fixture.Client, sku, "TOR", 77, ct);
         var page = await Sut.GetChanges(head, 500);
 
         var change = Assert.Single(page.Changes, c => c.EventId == emitted.EventId);
@@ -35,10 +33,10 @@ public sealed class LegacyChangeFeedTests(SimulatorFixture fixture) : IDisposabl
     [Fact]
     public async Task The_feed_resumes_after_the_token_it_handed_out()
     {
-        var data = fixture.Services.GetRequiredService<ErpDataSet>();
-        foreach (var sku in data.Sample(3, 0).Skus)
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var sku in (await SimControl.SampleAsync(fixture.Client, 3, 0, ct)).Skus)
         {
-            data.SetStock(sku, "DAL", 5);
+            await SimControl.ChangeStockAsync(fixture.Client, sku, "DAL", 5, ct);
         }
 
         var all = await Sut.GetChanges("", 500);

@@ -1,7 +1,5 @@
 using System.ServiceModel;
-using ErpSimulator.Backends;
 using ErpSimulator.Tests.Legacy.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpSimulator.Tests.Legacy;
 
@@ -10,10 +8,10 @@ public sealed class LegacyConcurrencyTests
     [Fact]
     public async Task Calls_beyond_four_in_flight_get_ServerBusy_at_once_and_are_counted()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var simulator = await SimulatorHost.StartAsync("Simulator:LatencyMs=200");
         using var client = new LegacyClient(simulator.BaseAddress);
-        var stats = simulator.Services.GetRequiredService<SimulatorStats>();
-        stats.Reset();
+        await SimControl.ResetStatsAsync(simulator.Client, ct);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
@@ -29,7 +27,7 @@ public sealed class LegacyConcurrencyTests
         }));
 
         var busy = outcomes.Count(o => o == "Server:ServerBusy");
-        var snapshot = stats.Legacy.Snapshot();
+        var snapshot = (await SimControl.StatsAsync(simulator.Client, ct)).Legacy;
         Assert.True(busy > 0, string.Join(", ", outcomes));
         Assert.Equal(12, busy + outcomes.Count(o => o == "ok"));
         Assert.InRange(snapshot.MaxConcurrency, 1, 4);

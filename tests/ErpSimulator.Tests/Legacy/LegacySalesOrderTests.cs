@@ -1,7 +1,5 @@
-using ErpSimulator.Backends;
-using ErpSimulator.Data;
+using System.Globalization;
 using ErpSimulator.Tests.Legacy.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpSimulator.Tests.Legacy;
 
@@ -10,17 +8,20 @@ public sealed class LegacySalesOrderTests
     [Fact]
     public async Task A_sales_order_is_created_once_per_external_reference()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var simulator = await SimulatorHost.StartAsync();
         using var client = new LegacyClient(simulator.BaseAddress);
-        var customer = simulator.Services.GetRequiredService<ErpDataSet>().Sample(0, 20).Customers.First(c => c.CreditStatus == CreditStatus.Ok);
-        var sku = customer.ContractSkus[0];
-        var packSize = simulator.Services.GetRequiredService<ErpDataSet>().FindItem(sku)!.Unit.PackSize;
-        LegacyOrderLine[] lines = [new() { ItemNumber = LegacyClient.Item(sku), Quantity = $"{packSize * 2}.000" }];
-        var shipTo = LegacyClient.Customer(customer.CustomerId) + customer.ShipToIds[0][5..];
+        var customer = (await SimControl.SampleAsync(simulator.Client, 0, 20, ct)).Customers.First(c => c.CreditStatus == "Ok");
+        var item = (await client.Erp.GetItems([LegacyClient.Item(customer.ContractSkus[0])])).Items.Single();
+        var packSize = item.Uom == "EA" ? 1 : int.Parse(item.Uom[2..], CultureInfo.InvariantCulture);
+        LegacyOrderLine[] lines = [new() { ItemNumber = item.ItemNumber, Quantity = $"{packSize * 2}.000" }];
+        var customerNumber = LegacyClient.Customer(customer.CustomerId);
+        var shipTo = customerNumber + customer.ShipToIds[0][customer.CustomerId.Length..];
 
-        var first = await client.Erp.CreateSalesOrder("ref-legacy-1", LegacyClient.Customer(customer.CustomerId), shipTo, "PO-1", lines);
-        var second = await client.Erp.CreateSalesOrder("ref-legacy-1", LegacyClient.Customer(customer.CustomerId), shipTo, "PO-1", lines);
+        var first = await client.Erp.CreateSalesOrder("ref-legacy-1", customerNumber, shipTo, "PO-1", lines);
+        var second = await client.Erp.CreateSalesOrder("ref-legacy-1", customerNumber, shipTo, "PO-1", lines);
         var held = await client.Erp.GetSalesOrders([first.OrderNumber], null);
+        var stats = await SimControl.StatsAsync(simulator.Client, ct);
 
         Assert.True(first.Created);
         Assert.False(second.Created);
@@ -28,6 +29,7 @@ public sealed class LegacySalesOrderTests
         Assert.Matches("^45[0-9]{8}$", first.OrderNumber);
         Assert.Equal("C", first.Status);
         Assert.Equal("ref-legacy-1", Assert.Single(held.SalesOrders).ExternalRef);
-        Assert.Equal(1, simulator.Services.GetRequiredService<SimulatorStats>().OrdersCreated);
+        Assert.Equal(1, stats.OrdersCreated);
+        Assert.Equal(2, stats.Legacy.Operations["CreateSalesOrder"].Calls);
     }
 }
