@@ -1,14 +1,81 @@
+using Gateway.Core;
+using Gateway.Core.Erp;
+using Gateway.Erp.Cloud;
+using Gateway.Erp.Connector;
+using Gateway.Erp.Legacy;
+using Gateway.Erp.Outbound;
+using Gateway.Erp.Outbound.Budget;
+using Gateway.Erp.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Erp;
 
 public static class ErpServiceCollectionExtensions
 {
-    /// <summary>Registers both ERP connectors, the rate-aware outbound pipeline and the per-domain routing.</summary>
+    /// <summary>Tag of the checks readiness reports (the host's <c>GatewayHealth.ReadyTag</c>).</summary>
+    const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Registers both ERP connectors, the rate-aware outbound pipeline and the per-domain routing: the Core ports
+    /// (<see cref="ICatalogSource"/>, <see cref="ICustomerSource"/>, <see cref="IPriceSource"/>, <see cref="IStockSource"/>,
+    /// <see cref="IOrderSink"/>) and the health checks <c>erp-legacy</c> and <c>erp-cloud</c>.
+    /// </summary>
     public static IServiceCollection AddErpConnectors(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LegacyErpOptions>().BindConfiguration(LegacyErpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CloudErpOptions>().BindConfiguration(CloudErpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ErpRoutingOptions>().BindConfiguration(ErpRoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+
+        services.AddHttpClient(CloudErpClient.HttpClientName, (sp, http) =>
+            {
+                var cloud = sp.GetRequiredService<IOptions<CloudErpOptions>>().Value;
+                http.BaseAddress = new Uri(new Uri(cloud.BaseUrl), cloud.ApiPath);
+                // The pipeline's attempt and total timeouts govern; HttpClient's own would only pre-empt them.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+        services.TryAddSingleton<CloudErpClient>();
+        services.TryAddSingleton(sp => new LegacyErpClient(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
+
+        services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) =>
+            ErpBudgets.LocalLegacy(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) =>
+            ErpBudgets.LocalCloud(sp.GetRequiredService<IOptions<CloudErpOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) => Pipeline(sp, ErpSystem.Legacy, sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
+        services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) => Pipeline(sp, ErpSystem.Cloud, sp.GetRequiredService<IOptions<CloudErpOptions>>().Value));
+
+        services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) => new ErpConnector(
+            sp.GetRequiredService<LegacyErpClient>(), sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy), sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) => new ErpConnector(
+            sp.GetRequiredService<CloudErpClient>(), sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Cloud), sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton<RoutedPorts>();
+        services.TryAddSingleton<ICatalogSource>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<ICustomerSource>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IPriceSource>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IStockSource>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IOrderSink>(sp => sp.GetRequiredService<RoutedPorts>());
+
+        // Degraded, not Unhealthy, on an open circuit: see ErpHealthCheck.
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("erp-legacy", sp => new ErpHealthCheck(sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy)), HealthStatus.Degraded, [ReadyTag]))
+            .Add(new HealthCheckRegistration("erp-cloud", sp => new ErpHealthCheck(sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Cloud)), HealthStatus.Degraded, [ReadyTag]));
         return services;
     }
+
+    static ErpPipeline Pipeline(IServiceProvider services, ErpSystem erp, ErpConnectionOptions options) => new(
+        erp,
+        options,
+        services.GetRequiredKeyedService<IErpBudget>(erp),
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Erp." + erp));
 }

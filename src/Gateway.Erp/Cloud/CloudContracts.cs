@@ -1,0 +1,43 @@
+namespace Gateway.Erp.Cloud;
+
+// The cloud ERP's JSON, as api-specs/erp/README.md and cloud-erp.json describe it (camelCase on the wire).
+// Enums stay strings here: CloudMapping is the one place that knows their values.
+
+internal sealed record CloudItem(
+    string Sku, string Name, string Description, string Category, CloudUnitOfMeasure UnitOfMeasure, string Status, long Version, DateTimeOffset UpdatedAt);
+
+internal sealed record CloudUnitOfMeasure(string Code, int PackSize);
+
+internal sealed record CloudAddress(string Line1, string City, string Region, string PostalCode, string Country);
+
+internal sealed record CloudShipTo(string Id, string Name, CloudAddress Address);
+
+internal sealed record CloudCustomer(
+    string Id, string Name, string Status, string CreditStatus, string PaymentTerms, string Currency, CloudAddress BillTo, IReadOnlyList<CloudShipTo> ShipTos);
+
+internal sealed record CloudPage<T>(IReadOnlyList<T> Data, int Offset, int Limit, int Total);
+
+internal sealed record CloudList<T>(IReadOnlyList<T> Data);
+
+internal sealed record CloudError(CloudErrorBody? Error);
+
+internal sealed record CloudErrorBody(string? Code, string? Message);
+
+internal sealed record CloudQuoteRequest(string CustomerId, int Quantity, IReadOnlyList<string> Skus);
+
+internal sealed record CloudPriceBreak(int MinQuantity, decimal UnitPrice);
+
+internal sealed record CloudQuoteLine(string Sku, int Quantity, decimal UnitPrice, decimal ListPrice, string Source, IReadOnlyList<CloudPriceBreak> Breaks);
+
+internal sealed record CloudQuote(string CustomerId, string Currency, IReadOnlyList<CloudQuoteLine> Lines);
+
+internal sealed record CloudInventory(string Sku, long Version, DateTimeOffset AsOf, IReadOnlyList<CloudLocation> Locations);
+
+internal sealed record CloudLocation(string LocationId, int OnHand, int Allocated, int SafetyStock);
+
+internal sealed record CloudSalesOrderRequest(string ExternalReference, string CustomerId, string ShipToId, string? PoNumber, IReadOnlyList<CloudSalesOrderLine> Lines);
+
+internal sealed record CloudSalesOrderLine(string Sku, int Quantity, decimal? UnitPrice);
+
+internal sealed record CloudSalesOrder(
+    string OrderNumber, string ExternalReference, string Status, string? Carrier, string? TrackingNumber, DateTimeOffset StatusChangedAt, string? RejectReason);

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Gateway.Erp;
+
+/// <summary>The names under which the ERP connectors trace and measure; the host subscribes to <see cref="Name"/>.</summary>
+public static class ErpTelemetry
+{
+    /// <summary>The ActivitySource and Meter name.</summary>
+    public const string Name = "Gateway.Erp";
+
+    /// <summary>Which ERP: <c>legacy</c> or <c>cloud</c>.</summary>
+    public const string ErpNameTag = "erp.name";
+
+    /// <summary>The connector's operation, e.g. <c>stock.get</c>.</summary>
+    public const string OperationTag = "erp.operation";
+
+    /// <summary><c>interactive</c> or <c>background</c>.</summary>
+    public const string TrafficTag = "erp.traffic";
+
+    /// <summary>How a call ended: <c>ok</c>, <c>throttled</c>, <c>failed</c>, <c>timeout</c>, <c>circuit_open</c>, <c>budget_exhausted</c>.</summary>
+    public const string OutcomeTag = "erp.outcome";
+
+    internal static readonly ActivitySource Source = new(Name);
+    internal static readonly Meter Meter = new(Name);
+
+    /// <summary>Requests sent to an ERP (each attempt once).</summary>
+    internal static readonly Counter<long> Attempts = Meter.CreateCounter<long>("gateway.erp.attempts", description: "Requests sent to the ERP, one per attempt.");
+
+    /// <summary>Operations completed by the pipeline, by outcome.</summary>
+    internal static readonly Counter<long> Calls = Meter.CreateCounter<long>("gateway.erp.calls", description: "ERP operations by outcome.");
+
+    internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("gateway.erp.call.duration", unit: "s", description: "Time of an ERP operation, budget wait and retries included.");
+
+    /// <summary>Keys answered by a call another caller had already started (coalesced).</summary>
+    internal static readonly Counter<long> Coalesced = Meter.CreateCounter<long>("gateway.erp.coalesced", description: "Keys that joined an ERP call already in flight or forming.");
+
+    internal static readonly Counter<long> BudgetRejected = Meter.CreateCounter<long>("gateway.erp.budget.rejected", description: "Calls refused because the ERP budget had no room within the queue time.");
+
+    internal static string TagValue(this ErpTrafficClass traffic) => traffic == ErpTrafficClass.Interactive ? "interactive" : "background";
+
+    internal static string TagValue(this Core.Erp.ErpSystem erp) => erp == Core.Erp.ErpSystem.Legacy ? "legacy" : "cloud";
+}

@@ -1,0 +1,89 @@
+using System.Xml.Serialization;
+
+namespace Gateway.Erp.Legacy.Contract;
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class GetPriceQuoteResult
+{
+    public string Currency { get; set; } = "";
+
+    [XmlArrayItem("Line")]
+    public LegacyPriceLine[] Lines { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class LegacyPriceLine
+{
+    public string ItemNumber { get; set; } = "";
+    public string Quantity { get; set; } = "";
+    /// <summary>What the customer pays per each, 4 decimals.</summary>
+    public string NetPrice { get; set; } = "";
+    /// <summary>The list price at the same quantity break, 4 decimals.</summary>
+    public string ListPrice { get; set; } = "";
+    /// <summary>K (contract), L (list), P (promotion).</summary>
+    public string Source { get; set; } = "";
+    [XmlArrayItem("Break")]
+    public LegacyBreak[] Breaks { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class LegacyBreak
+{
+    /// <summary>Quantity in eaches, 3 decimals.</summary>
+    public string FromQuantity { get; set; } = "";
+    /// <summary>Price per each, 4 decimals.</summary>
+    public string Price { get; set; } = "";
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class GetListPricesResult
+{
+    [XmlArrayItem("ListPrice")]
+    public LegacyListPrice[] ListPrices { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class LegacyListPrice
+{
+    public string ItemNumber { get; set; } = "";
+    public string Currency { get; set; } = "";
+    [XmlArrayItem("Break")]
+    public LegacyBreak[] Breaks { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class GetContractPricesResult
+{
+    [XmlArrayItem("ContractPrice")]
+    public LegacyContractPrice[] ContractPrices { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class LegacyContractPrice
+{
+    public string ItemNumber { get; set; } = "";
+    public string Currency { get; set; } = "";
+    [XmlArrayItem("Break")]
+    public LegacyBreak[] Breaks { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class GetPromotionsResult
+{
+    [XmlArrayItem("Promotion")]
+    public LegacyPromotion[] Promotions { get; set; } = [];
+}
+
+[XmlType(Namespace = LegacyErpNamespace.Value)]
+public sealed class LegacyPromotion
+{
+    public string ItemNumber { get; set; } = "";
+    /// <summary>Price per each in USD, 4 decimals.</summary>
+    public string PriceUsd { get; set; } = "";
+    /// <summary>Price per each in CAD, 4 decimals.</summary>
+    public string PriceCad { get; set; } = "";
+    /// <summary>yyyyMMdd, first day the promotion applies.</summary>
+    public string ValidFrom { get; set; } = "";
+    /// <summary>yyyyMMdd, last day the promotion applies.</summary>
+    public string ValidTo { get; set; } = "";
+}
