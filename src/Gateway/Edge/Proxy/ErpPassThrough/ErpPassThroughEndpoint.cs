@@ -1,3 +1,4 @@
+using System.Globalization;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -67,6 +68,13 @@ internal sealed class ErpPassThroughEndpoint(
         context.Features.Set(new ErpRequestTransformer.Target(rest));
         var error = await forwarder.SendAsync(context, upstream.BaseUrl, _client, _requestConfig, _transformer);
         await ProxyProblems.WriteAsync(context, error);
+        if (context.Response.StatusCode == StatusCodes.Status429TooManyRequests
+            && int.TryParse(context.Response.Headers.RetryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            // The partner sees the ERP's 429 as is; the shared budget learns to hold everyone back meanwhile.
+            budget.ErpRefused(TimeSpan.FromSeconds(seconds));
+        }
+
         return context.Response.StatusCode;
     }
 

@@ -5,4 +5,7 @@ internal interface IErpPassThroughBudget
 {
     /// <summary>False when no permit came within a short wait: the pass-through answers 503 with Retry-After.</summary>
     ValueTask<bool> TryAcquireAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ERP answered 429 anyway: nobody, connectors included, should call it before <paramref name="retryAfter"/>.</summary>
+    void ErpRefused(TimeSpan retryAfter);
 }

@@ -34,5 +34,10 @@ internal sealed class PlaceholderErpBudget : IErpPassThroughBudget, IAsyncDispos
         return lease.IsAcquired;
     }
 
+    /// <summary>Not honoured by the placeholder: the connectors' budget pauses every caller; this one cannot reach them.</summary>
+    public void ErpRefused(TimeSpan retryAfter)
+    {
+    }
+
     public ValueTask DisposeAsync() => _bucket.DisposeAsync();
 }
