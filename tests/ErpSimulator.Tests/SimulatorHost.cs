@@ -34,6 +34,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--Simulator:LatencyMs=0",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Extensions.Hosting=None", // start failures surface as exceptions; no duplicate stack traces
             .. settings.Select(s => "--" + s),
         ];
         var app = SimulatorApplication.Build(args);
