@@ -45,7 +45,7 @@ public sealed class CloudErpUpstreamOptions
     [Required]
     public string ApiKeyHeader { get; set; } = "X-Api-Key";
 
-    /// <summary>The ERP's quota for the whole cluster. Default: 20.</summary>
-    [Range(1, 10_000)]
+    /// <summary>The ERP's quota for the whole cluster (same bounds as the connectors' CloudErpOptions). Default: 20.</summary>
+    [Range(1, 100_000)]
     public int RequestsPerSecond { get; set; } = 20;
 }
