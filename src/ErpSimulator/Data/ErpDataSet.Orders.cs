@@ -77,9 +77,10 @@ public sealed partial class ErpDataSet
     {
         var now = _time.GetUtcNow();
         var moved = 0;
-        foreach (var number in _openOrders.Keys)
+        // Enumerating the dictionary itself (not .Keys) copies nothing, however many orders are open.
+        foreach (var (number, _) in _openOrders)
         {
-            if (_orders[number] is not { } order || now - order.StatusChangedAt < step)
+            if (now - _orders[number].StatusChangedAt < step)
             {
                 continue;
             }
