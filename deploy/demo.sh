@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 
 SIM_URL=${SIM_URL:-http://127.0.0.1:9080}
 GATEWAY_URL=${GATEWAY_URL:-http://127.0.0.1:8080}
+# Demo storefront JWT settings: deploy/demo-token.sh mints tokens with the same values. Never use these in production.
+export DEMO_JWT_ISSUER=${DEMO_JWT_ISSUER:-https://demo-issuer.gateway.local}
+export DEMO_JWT_AUDIENCE=${DEMO_JWT_AUDIENCE:-gateway-api}
+export DEMO_JWT_SIGNING_KEY=${DEMO_JWT_SIGNING_KEY:-demo-signing-key-change-me-0123456789abcdef}
 
 dotnet build src/ErpSimulator --configuration Release --nologo -v quiet
 dotnet build src/Gateway --configuration Release --nologo -v quiet
@@ -26,4 +30,5 @@ done
 echo "ERP simulator on $SIM_URL; gateway starting on $GATEWAY_URL (Swagger UI: $GATEWAY_URL/swagger)"
 dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --urls "$GATEWAY_URL" \
   --Erp:Legacy:BaseUrl="$SIM_URL" --Erp:Cloud:BaseUrl="$SIM_URL" \
-  --Gateway:AdminToken="${ADMIN_TOKEN:-demo-admin-token-change-me}"
+  --Gateway:AdminToken="${ADMIN_TOKEN:-demo-admin-token-change-me}" \
+  --Auth:Jwt:Issuer="$DEMO_JWT_ISSUER" --Auth:Jwt:Audience="$DEMO_JWT_AUDIENCE" --Auth:Jwt:SigningKey="$DEMO_JWT_SIGNING_KEY"

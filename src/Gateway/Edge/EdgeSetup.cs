@@ -1,14 +1,17 @@
+using Gateway.Edge.Authentication;
+
 namespace Gateway.Edge;
 
 /// <summary>
 /// The edge in the order a request meets it: who is calling (JWT or partner key, then the <see cref="Caller"/> feature),
-/// the caller's plan, then the endpoints and the YARP routes.
+/// the caller's plan, the scope policies, then the endpoints and the YARP routes.
 /// </summary>
 public static class EdgeSetup
 {
     /// <summary>Authentication, partner keys and the admin API, plans and limits, the YARP front door.</summary>
     public static IHostApplicationBuilder AddEdge(this IHostApplicationBuilder builder)
     {
+        builder.AddEdgeAuthentication();
         builder.AddEdgeLimits();
         builder.AddEdgeProxy();
         return builder;
@@ -17,7 +20,10 @@ public static class EdgeSetup
     /// <summary>Place after the gateway defaults and before any endpoint: limits read the caller that authentication set.</summary>
     public static WebApplication UseEdge(this WebApplication app)
     {
+        app.UseEdgeAuthentication();
         app.UseEdgeLimits();
+        // After the limits: a caller refused for its scope still spends its plan, so refusals cannot flood.
+        app.UseEdgeAuthorization();
         return app;
     }
 

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Gateway.Edge.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.Edge.Authentication;
+
+/// <summary>
+/// The gateway's one authentication scheme: a partner key (<c>X-Api-Key</c>), a storefront JWT (validated by the
+/// JwtBearer scheme it delegates to) or the admin token (<c>Authorization: Bearer</c> that is not a JWT). On success the
+/// request gets its <see cref="Caller"/> feature, which the limits, the policies and customer scoping read.
+/// </summary>
+internal sealed class EdgeAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AdminToken adminToken,
+    IPartnerKeyVerifier partnerKeys,
+    IOptions<StorefrontOptions> storefront) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Edge";
+    public const string JwtSchemeName = "StorefrontJwt";
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var apiKey = Request.Headers[ApiKeyHeader];
+        var authorization = Request.Headers[HeaderNames.Authorization];
+        if (apiKey.Count == 0 && authorization.Count == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        // Two credentials at once are ambiguous: which one's scopes and customers would apply?
+        if (apiKey.Count + authorization.Count > 1)
+        {
+            return Refuse("more than one credential");
+        }
+
+        var caller = apiKey.Count == 1
+            ? await partnerKeys.VerifyAsync(apiKey.ToString(), Context.RequestAborted)
+            : await FromBearerAsync(authorization.ToString());
+        if (caller is null)
+        {
+            return Refuse(apiKey.Count == 1 ? "partner key" : "bearer credential");
+        }
+
+        Context.Features.Set(caller);
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(caller), SchemeName));
+    }
+
+    async Task<Caller?> FromBearerAsync(string authorization)
+    {
+        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = authorization[BearerPrefix.Length..].Trim();
+        if (token.Length == 0)
+        {
+            return null;
+        }
+
+        if (!LooksLikeJwt(token))
+        {
+            return adminToken.Matches(token) ? AdminToken.Caller : null;
+        }
+
+        var jwt = await Context.AuthenticateAsync(JwtSchemeName);
+        return jwt.Succeeded ? StorefrontClaims.ToCaller(jwt.Principal, storefront.Value.Plan) : null;
+    }
+
+    // A compact JWS has exactly three dot-separated parts; the admin token is configured without dots.
+    static bool LooksLikeJwt(string token) => token.Count(c => c == '.') == 2;
+
+    AuthenticateResult Refuse(string what)
+    {
+        Log.CredentialRefused(Logger, what);
+        return AuthenticateResult.Fail("The credential was refused.");
+    }
+
+    static ClaimsPrincipal Principal(Caller caller)
+    {
+        var claims = new List<Claim>(caller.Scopes.Count + 2)
+        {
+            new(ClaimTypes.NameIdentifier, caller.Id),
+            new(ClaimTypes.Role, caller.Kind.ToString()),
+        };
+        claims.AddRange(caller.Scopes.Select(scope => new Claim(ScopePolicies.ScopeClaim, scope)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => AuthProblems.WriteUnauthenticatedAsync(Context);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthProblems.WriteForbiddenAsync(Context, []);
+}
