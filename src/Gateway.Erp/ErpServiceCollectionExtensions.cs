@@ -1,5 +1,7 @@
 using Gateway.Core;
 using Gateway.Core.Erp;
+using Gateway.Core.Events;
+using Gateway.Core.Pricing;
 using Gateway.Erp.Cloud;
 using Gateway.Erp.Connector;
 using Gateway.Erp.Legacy;
@@ -64,6 +66,9 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton<IPriceSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IStockSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IOrderSink>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IPriceComponentSource>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IErpChangeFeed>(sp => new LegacyChangeFeed(
+            sp.GetRequiredService<LegacyErpClient>(), sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy)));
 
         // Degraded, not Unhealthy, on an open circuit: see ErpHealthCheck.
         services.AddHealthChecks()

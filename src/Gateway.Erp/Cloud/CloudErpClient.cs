@@ -18,7 +18,7 @@ namespace Gateway.Erp.Cloud;
 /// signals: 429 → throttled (with its Retry-After), 5xx and connection failures → transient, anything else unexpected
 /// → contract. No retry or timeout of its own here: the pipeline owns them, so this client never double-retries.
 /// </summary>
-internal sealed class CloudErpClient(IHttpClientFactory httpClients, TimeProvider time) : IErpClient
+internal sealed partial class CloudErpClient(IHttpClientFactory httpClients, TimeProvider time) : IErpClient
 {
     /// <summary>The named HttpClient (base address <c>Erp:Cloud:BaseUrl</c> + <c>ApiPath</c>).</summary>
     public const string HttpClientName = "erp-cloud";

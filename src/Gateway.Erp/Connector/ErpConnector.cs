@@ -14,7 +14,7 @@ namespace Gateway.Erp.Connector;
 /// The Core ports for one ERP: the same batching, coalescing and paging for both ERPs, every request through that
 /// ERP's <see cref="ErpPipeline"/>, the dialect left to its <see cref="IErpClient"/>.
 /// </summary>
-internal sealed class ErpConnector : ICatalogSource, ICustomerSource, IPriceSource, IStockSource, IOrderSink
+internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IPriceSource, IStockSource, IOrderSink
 {
     readonly IErpClient _client;
     readonly ErpPipeline _pipeline;

@@ -32,4 +32,15 @@ internal interface IErpClient
     Task<SalesOrderState> SubmitOrderAsync(SalesOrderRequest order, CancellationToken cancellationToken);
 
     Task<SalesOrderState?> FindOrderAsync(string externalReference, CancellationToken cancellationToken);
+
+    // The price components (see IPriceComponentSource): the shared parts of a quote, cached apart by the gateway.
+
+    /// <param name="skus">At most the ERP's batch size.</param>
+    Task<IReadOnlyDictionary<string, PriceSchedule>> GetListPricesAsync(string currency, IReadOnlyList<string> skus, CancellationToken cancellationToken);
+
+    /// <returns>Null when the customer does not exist.</returns>
+    Task<ContractPrices?> GetContractPricesAsync(string customerId, CancellationToken cancellationToken);
+
+    /// <param name="skus">At most the ERP's batch size.</param>
+    Task<IReadOnlyDictionary<string, SkuPromotion>> GetPromotionsAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken);
 }

@@ -18,7 +18,7 @@ namespace Gateway.Erp.Legacy;
 /// transport failures → transient, <c>NotFound</c> → absent where the port says so. WCF calls take no cancellation token,
 /// so cancelling aborts the channel; the call's budget slot is held until the aborted call has really ended.
 /// </summary>
-internal sealed class LegacyErpClient : IErpClient, IDisposable
+internal sealed partial class LegacyErpClient : IErpClient, IDisposable
 {
     readonly ChannelFactory<ILegacyErpService> _factory;
     readonly TimeSpan _busyPause;

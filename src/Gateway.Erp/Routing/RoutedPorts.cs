@@ -15,7 +15,7 @@ namespace Gateway.Erp.Routing;
 /// The ports the rest of the gateway sees: each call goes to the ERP that <c>Erp:Routing</c> names for its domain at
 /// that moment (read per call, so a configuration reload switches the system of record without a restart).
 /// </summary>
-internal sealed class RoutedPorts(
+internal sealed partial class RoutedPorts(
     IOptionsMonitor<ErpRoutingOptions> routing,
     [FromKeyedServices(ErpSystem.Legacy)] ErpConnector legacy,
     [FromKeyedServices(ErpSystem.Cloud)] ErpConnector cloud)
