@@ -1,3 +1,4 @@
+using Gateway.Admin;
 using Gateway.Edge.Authentication;
 
 namespace Gateway.Edge;
@@ -11,7 +12,9 @@ public static class EdgeSetup
     /// <summary>Authentication, partner keys and the admin API, plans and limits, the YARP front door.</summary>
     public static IHostApplicationBuilder AddEdge(this IHostApplicationBuilder builder)
     {
+        builder.AddRequestLimits();
         builder.AddEdgeAuthentication();
+        builder.AddAdminApi();
         builder.AddEdgeLimits();
         builder.AddEdgeProxy();
         return builder;
@@ -30,6 +33,7 @@ public static class EdgeSetup
     /// <summary>The admin API and the YARP routes (configured routes, the governed ERP pass-through).</summary>
     public static WebApplication MapEdge(this WebApplication app)
     {
+        app.MapAdminApi();
         app.MapEdgeProxy();
         return app;
     }

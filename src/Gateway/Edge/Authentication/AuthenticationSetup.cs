@@ -23,10 +23,10 @@ public static class AuthenticationSetup
     public static IHostApplicationBuilder AddEdgeAuthentication(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddPartnerKeys();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<AdminToken>();
-        services.TryAddSingleton<IPartnerKeyVerifier, NoPartnerKeys>();
 
         services.AddAuthentication(EdgeAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, EdgeAuthenticationHandler>(EdgeAuthenticationHandler.SchemeName, _ => { })

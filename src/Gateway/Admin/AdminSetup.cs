@@ -1,0 +1,22 @@
+using Gateway.Admin.Audit;
+
+namespace Gateway.Admin;
+
+/// <summary>The admin API's services: its audit trail (Redis stream <c>gateway:audit</c>, or memory when embedded).</summary>
+public static class AdminSetup
+{
+    public static IHostApplicationBuilder AddAdminApi(this IHostApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
+        {
+            builder.Services.AddSingleton<IAuditTrail, InMemoryAuditTrail>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAuditTrail, RedisAuditTrail>();
+        }
+
+        builder.Services.AddSingleton<AdminAudit>();
+        return builder;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace Gateway.Edge.ApiKeys;
+
+/// <summary>
+/// This instance's copy of the keys it has seen, each with its partner, kept for <see cref="ApiKeysOptions.CacheTtl"/>
+/// and dropped at once when <see cref="KeyInvalidation"/> hears of a change. Unknown key ids are remembered too, so
+/// random keys cannot turn into a flood of store reads. Concurrent misses for one key share one read.
+/// </summary>
+internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions options, TimeProvider time, ILogger<PartnerKeyCache> logger)
+{
+    readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The key and its partner, or null when either does not exist.</summary>
+    public async ValueTask<KnownKey?> FindAsync(string keyId)
+    {
+        var now = time.GetUtcNow();
+        if (_entries.TryGetValue(keyId, out var entry) && now < entry.FreshUntil)
+        {
+            return await entry.Load.Value;
+        }
+
+        var stale = entry;
+        var fresh = new Entry(new Lazy<Task<KnownKey?>>(() => LoadAsync(keyId, stale)), now + options.CacheTtl);
+        // Whoever loses the race awaits the winner's read instead of starting another.
+        var current = stale is null
+            ? _entries.GetOrAdd(keyId, fresh)
+            : _entries.TryUpdate(keyId, fresh, stale) ? fresh : _entries.GetValueOrDefault(keyId, fresh);
+        return await current.Load.Value;
+    }
+
+    async Task<KnownKey?> LoadAsync(string keyId, Entry? stale)
+    {
+        try
+        {
+            var key = await store.FindKeyAsync(keyId, CancellationToken.None);
+            var partner = key is null ? null : await store.FindPartnerAsync(key.PartnerId, CancellationToken.None);
+            return key is null || partner is null ? null : new KnownKey(key, partner.ToCaller());
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // The store is unreachable: what this instance knew a moment ago beats refusing every partner.
+            Log.StoreUnavailable(logger, keyId, e);
+            return stale is { Load.Value.IsCompletedSuccessfully: true } ? stale.Load.Value.Result : null;
+        }
+    }
+
+    /// <summary>Forgets one key (it changed somewhere) or, with null, everything (messages may have been missed).</summary>
+    public void Invalidate(string? keyId)
+    {
+        if (keyId is null)
+        {
+            _entries.Clear();
+        }
+        else
+        {
+            _entries.TryRemove(keyId, out _);
+        }
+    }
+
+    sealed record Entry(Lazy<Task<KnownKey?>> Load, DateTimeOffset FreshUntil);
+}
+
+/// <summary>A stored key with the caller it authenticates as.</summary>
+internal sealed record KnownKey(PartnerKey Key, Caller Caller);
