@@ -4,26 +4,48 @@ namespace Gateway.Erp.Outbound.Budget;
 
 /// <summary>
 /// A request-rate budget for one node: a token bucket refilled at <c>rate</c> per second up to <c>burst</c>.
-/// After the ERP answers 429 the bucket is emptied and refills only from the end of the pause, as the ERP's does.
+/// After the ERP answers 429 the bucket is emptied and refills only from the end of the pause, as the ERP's does, and
+/// at half the rate it had (the ERP's quota is evidently lower than configured, or someone else spends it); the rate
+/// then climbs back to the configured one by <see cref="RecoveryPerSecond"/> of it per second.
 /// </summary>
 internal sealed class TokenBucketBudget : ReservedShareScheduler
 {
-    readonly double _rate;
+    /// <summary>Share of the configured rate regained per second without a 429: full rate again within 10 s.</summary>
+    public const double RecoveryPerSecond = 0.1;
+
+    /// <summary>The rate never drops below this share of the configured one, so a budget always recovers.</summary>
+    public const double FloorShare = 1.0 / 16;
+
+    readonly double _ceiling;
     readonly double _burst;
     readonly double _reserve;
+    double _rate;
     double _tokens;
     DateTimeOffset _at;
 
-    public TokenBucketBudget(ErpSystem erp, double rate, double burst, ErpConnectionOptions options, TimeProvider time)
+    public TokenBucketBudget(ErpSystem erp, double rate, double burst, ErpConnectionOptions options, TimeProvider time, bool startFull = true)
         : base(erp, options, time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(rate, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
-        _rate = rate;
+        _ceiling = _rate = rate;
         _burst = burst;
         _reserve = Math.Floor(burst * options.InteractiveReserve);
-        _tokens = burst;
+        _tokens = startFull ? burst : 0;
         _at = time.GetUtcNow();
+    }
+
+    /// <summary>Tokens per second now: the configured rate, or less while recovering from a 429.</summary>
+    public double Rate
+    {
+        get
+        {
+            lock (Gate)
+            {
+                AvailableLocked(Time.GetUtcNow());
+                return _rate;
+            }
+        }
     }
 
     protected override double CapacityLocked => _burst;
@@ -34,7 +56,9 @@ internal sealed class TokenBucketBudget : ReservedShareScheduler
     {
         if (now > _at)
         {
-            _tokens = Math.Min(_burst, _tokens + ((now - _at).TotalSeconds * _rate));
+            var elapsed = (now - _at).TotalSeconds;
+            _tokens = Math.Min(_burst, _tokens + (elapsed * _rate));
+            _rate = Math.Min(_ceiling, _rate + (_ceiling * RecoveryPerSecond * elapsed));
             _at = now;
         }
 
@@ -64,6 +88,13 @@ internal sealed class TokenBucketBudget : ReservedShareScheduler
 
     protected override void OnPausedLocked(DateTimeOffset now, DateTimeOffset until)
     {
+        AvailableLocked(now);
+        // Several 429s of one burst arrive together: halve once per pause, not once per refused request.
+        if (_at <= now)
+        {
+            _rate = Math.Max(_ceiling * FloorShare, _rate / 2);
+        }
+
         _tokens = 0;
         _at = until;
     }
