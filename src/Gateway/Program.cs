@@ -2,17 +2,20 @@ using Gateway.CanonicalApi;
 using Gateway.Edge;
 using Gateway.Erp;
 using Gateway.Hosting;
+using Gateway.Orders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayDefaults();        // options of the contract, problem details, health, correlation
 builder.Services.AddErpConnectors(builder.Configuration);
 builder.AddCanonicalApi();           // /v1 services, error mapping, OpenAPI
 builder.AddEdge();                   // authentication, partner keys, plans and limits, YARP
+builder.AddOrderOrchestration();     // intake, hand-off workers, status poller
 
 var app = builder.Build();
 app.UseGatewayDefaults();            // first: every answer, errors included, carries X-Correlation-Id
 app.UseEdge();                       // before the endpoints: they need the caller and its plan
 app.MapGatewayHealth();
 app.MapCanonicalApi();
+app.MapOrders();                     // /v1/orders and /admin/exceptions
 app.MapEdge();
 app.Run();

@@ -1,0 +1,126 @@
+using Gateway.Core;
+using Gateway.Core.Erp;
+using Gateway.Core.Orders;
+using Gateway.Erp;
+using Gateway.Orders.Exceptions;
+using Gateway.Orders.Status;
+using Gateway.Orders.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Orders.HandOff;
+
+/// <summary>
+/// Hands one accepted order to the ERP that <c>Erp:Routing:Orders</c> names, under the order's external reference, so
+/// that a repeat (a retry, or another instance taking over an abandoned entry) finds the first sales order instead of
+/// booking a second. The entry is completed only once the ERP answered and the order's new state is saved.
+/// </summary>
+internal sealed class OrderHandOff(
+    IOrderStore store,
+    IHandOffQueue queue,
+    IOpenOrders openOrders,
+    OrderWriter writer,
+    IOrderSink erp,
+    TimeProvider time,
+    IOptions<OrdersOptions> options,
+    ILogger<OrderHandOff> logger)
+{
+    static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    public async Task HandAsync(HandOffEntry entry, CancellationToken cancellationToken)
+    {
+        var firstFailure = (DateTimeOffset?)null;
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            if (await store.GetAsync(entry.OrderId, cancellationToken) is not { Status: OrderStatus.Accepted } order)
+            {
+                // Cancelled meanwhile, or handed off by an instance that died before completing the entry.
+                await queue.CompleteAsync(entry, cancellationToken);
+                return;
+            }
+
+            try
+            {
+                SalesOrderState state;
+                using (ErpTraffic.Background())
+                {
+                    state = await erp.SubmitAsync(ToSalesOrder(order), cancellationToken);
+                }
+
+                await SubmittedAsync(order.OrderId, state, cancellationToken);
+                await queue.CompleteAsync(entry, cancellationToken);
+                return;
+            }
+            catch (ErpRejectedException rejected)
+            {
+                await RejectedAsync(order, rejected, cancellationToken);
+                await queue.CompleteAsync(entry, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
+            {
+                var now = time.GetUtcNow();
+                firstFailure ??= now;
+                if (now - firstFailure >= options.Value.GiveUpAfter)
+                {
+                    await GiveUpAsync(order, exception, cancellationToken);
+                    await queue.CompleteAsync(entry, cancellationToken);
+                    return;
+                }
+
+                // The ERP's own Retry-After when it gave one, never less than our back-off, never more than its cap.
+                var wait = exception is ErpUnavailableException { RetryAfter: var retryAfter } && retryAfter > delay ? retryAfter : delay;
+                wait = wait < options.Value.RetryBackoffMax ? wait : options.Value.RetryBackoffMax;
+                Log.HandOffDeferred(logger, order.OrderId, wait.TotalMilliseconds, exception.Message);
+                await Task.Delay(wait, time, cancellationToken);
+                delay *= 2;
+                await queue.KeepAsync(entry, cancellationToken);
+            }
+        }
+    }
+
+    async Task SubmittedAsync(string orderId, SalesOrderState state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // Applied whatever the order's status now: once the ERP holds the order, the ERP's word is the truth.
+        var saved = await writer.UpdateAsync(
+            orderId,
+            current => OrderProgress.Apply(
+                current.Status is OrderStatus.Accepted or OrderStatus.Cancelled
+                    ? OrderProgress.Append(current.Order, OrderStatus.SubmittedToErp, now, "Handed to the ERP.")
+                    : current.Order,
+                state),
+            cancellationToken);
+        if (saved is not null && OrderProgress.IsOpen(saved.Status))
+        {
+            await openOrders.TrackAsync(orderId, now + options.Value.StatusPollInterval, cancellationToken);
+        }
+
+        Log.HandedOff(logger, orderId, state.OrderNumber, state.Created);
+    }
+
+    async Task RejectedAsync(OrderRecord order, ErpRejectedException rejected, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var reason = $"Rejected by the {rejected.Erp} ERP: {rejected.Message}";
+        await writer.UpdateAsync(order.OrderId, current => OrderProgress.Append(current.Order, OrderStatus.Rejected, now, reason), cancellationToken);
+        await store.AddExceptionAsync(ExceptionEntry.Raise(order.OrderId, order.Order.CustomerId, ExceptionCategory.ErpRejected, reason, now), cancellationToken);
+        Log.Rejected(logger, order.OrderId, rejected.Erp, rejected.Message);
+    }
+
+    async Task GiveUpAsync(OrderRecord order, Exception failure, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var reason = $"The ERP could not take the order for {options.Value.GiveUpAfter}; last failure: {failure.Message}";
+        await writer.UpdateAsync(order.OrderId, current => OrderProgress.Append(current.Order, OrderStatus.Accepted, now, reason + " Waiting for an operator."), cancellationToken);
+        await store.AddExceptionAsync(ExceptionEntry.Raise(order.OrderId, order.Order.CustomerId, ExceptionCategory.ErpUnreachable, reason, now), cancellationToken);
+        Log.GaveUp(logger, order.OrderId, failure.Message);
+    }
+
+    static SalesOrderRequest ToSalesOrder(OrderRecord order) => new(
+        order.ErpReference,
+        order.Order.CustomerId,
+        order.Order.ShipToId,
+        order.Order.PoNumber,
+        [.. order.Order.Lines.Select(l => new SalesOrderLine(l.Sku, l.Quantity, l.UnitPrice))]);
+}

@@ -1,0 +1,47 @@
+using Gateway.Core.Erp;
+
+namespace Gateway.Orders;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Warning,
+        Message = "Orders are kept IN MEMORY (no ConnectionStrings:Redis): an accepted order not yet handed to the ERP is LOST if this process stops. Configure Redis with AOF for production.")]
+    public static partial void InMemory(ILogger logger);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information,
+        Message = "Order {OrderId} accepted for customer {CustomerId}: {Lines} lines, status {Status}.")]
+    public static partial void Accepted(ILogger logger, string orderId, string customerId, int lines, OrderStatus status);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Debug, Message = "Idempotent repeat from {CallerId}: the first answer is replayed.")]
+    public static partial void Replayed(ILogger logger, string callerId);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information,
+        Message = "Order {OrderId} handed to the ERP as sales order {ErpOrderNumber} (new: {Created}).")]
+    public static partial void HandedOff(ILogger logger, string orderId, string erpOrderNumber, bool created);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning,
+        Message = "Order {OrderId} waits {DelayMs} ms for the ERP: {Reason}")]
+    public static partial void HandOffDeferred(ILogger logger, string orderId, double delayMs, string reason);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning,
+        Message = "Order {OrderId} rejected by the {ErpName} ERP: {Reason}. It is in the exception queue.")]
+    public static partial void Rejected(ILogger logger, string orderId, ErpSystem erpName, string reason);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Error,
+        Message = "Order {OrderId} could not be handed to the ERP in the time allowed ({Reason}). It is in the exception queue.")]
+    public static partial void GaveUp(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Error,
+        Message = "Hand-off of order {OrderId} failed unexpectedly; the entry stays pending and will be taken again.")]
+    public static partial void HandOffFailed(ILogger logger, string orderId, Exception exception);
+
+    [LoggerMessage(EventId = 6015, Level = LogLevel.Warning,
+        Message = "The order store is unreachable ({ErrorType}); hand-off and status checks pause until it answers.")]
+    public static partial void QueueUnreachable(ILogger logger, string errorType, Exception exception);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Debug, Message = "Status check of order {OrderId} deferred: {Reason}")]
+    public static partial void StatusCheckDeferred(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Status check of order {OrderId} failed; it is checked again later.")]
+    public static partial void StatusCheckFailed(ILogger logger, string orderId, Exception exception);
+}

@@ -1,0 +1,62 @@
+using Gateway.Orders.Exceptions;
+using Gateway.Orders.HandOff;
+using Gateway.Orders.Intake;
+using Gateway.Orders.Status;
+using Gateway.Orders.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Orders;
+
+/// <summary>Order orchestration: idempotent intake, durable hand-off to the ERP, status feedback, the exception queue.</summary>
+public static class OrderOrchestrationSetup
+{
+    /// <summary>
+    /// Stores orders in Redis (<c>ConnectionStrings:Redis</c>: hashes, an idempotency key per request, a stream read by a
+    /// consumer group) or, without it, in memory with a loud warning; runs the hand-off workers and the status poller.
+    /// </summary>
+    public static IHostApplicationBuilder AddOrderOrchestration(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OrdersOptions>().BindConfiguration(OrdersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<MemoryOrderStore>();
+            services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<MemoryOrderStore>());
+            services.AddSingleton<IHandOffQueue>(sp => sp.GetRequiredService<MemoryOrderStore>());
+            services.AddSingleton<IOpenOrders>(sp => sp.GetRequiredService<MemoryOrderStore>());
+        }
+        else
+        {
+            services.AddSingleton(new OrdersRedis(redis));
+            services.AddSingleton<IOrderStore, RedisOrderStore>();
+            services.AddSingleton<IHandOffQueue, RedisHandOffQueue>();
+            services.AddSingleton<IOpenOrders, RedisOpenOrders>();
+        }
+
+        services.AddSingleton<OrderWriter>();
+        services.AddSingleton<OrderValidation>();
+        services.AddSingleton<OrderIntake>();
+        services.AddSingleton<OrderHandOff>();
+        services.AddSingleton<OrderStatusFeed>();
+        services.AddSingleton<ExceptionQueue>();
+        services.AddHostedService<OrderHandOffWorker>();
+        services.AddHostedService<OrderStatusPoller>();
+        return builder;
+    }
+
+    /// <summary><c>/v1/orders</c> and the exception queue under <c>/admin/exceptions</c>.</summary>
+    public static WebApplication MapOrders(this WebApplication app)
+    {
+        if (app.Services.GetService<MemoryOrderStore>() is not null)
+        {
+            Log.InMemory(app.Logger);
+        }
+
+        app.MapOrderEndpoints();
+        app.MapExceptionEndpoints();
+        return app;
+    }
+}

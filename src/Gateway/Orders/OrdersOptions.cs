@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Orders;
+
+/// <summary>Order intake, hand-off and status feedback (<c>Orders:*</c>).</summary>
+public sealed class OrdersOptions
+{
+    public const string SectionName = "Orders";
+
+    /// <summary>How long an idempotency key replays its first answer. At least a day (the contract). Default: 24 h.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "30.00:00:00")]
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a request holds its key while being validated. A repeat waits for it this long at most; an instance that
+    /// died mid-request frees the key after it. Default: 10 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan IdempotencyInFlightTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Orders one instance hands to the ERP at once. Default: 8.</summary>
+    [Range(1, 256)]
+    public int HandOffConcurrency { get; set; } = 8;
+
+    /// <summary>How often an idle hand-off worker looks for new orders. Default: 200 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan HandOffPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>An order taken by an instance and untouched this long is taken over by another (its taker died). Default: 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan HandOffClaimIdle { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait between two attempts while the ERP is unavailable (waits double up to it). Default: 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan RetryBackoffMax { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An order the ERP keeps failing to take for this long goes to the exception queue (<c>ErpUnreachable</c>). Default: 30 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Time between two status checks of an order the ERP still moves along. Default: 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan StatusPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most orders one instance checks per status round. Default: 100.</summary>
+    [Range(1, 10_000)]
+    public int StatusPollBatch { get; set; } = 100;
+}

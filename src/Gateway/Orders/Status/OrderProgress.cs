@@ -1,0 +1,70 @@
+using Gateway.Core.Orders;
+
+namespace Gateway.Orders.Status;
+
+/// <summary>
+/// How an order's status follows the ERP's: only forward, one history entry per status passed. A status the ERP went
+/// through between two checks is recorded too (at the time the ERP reported), so the history always reads
+/// SubmittedToErp → Confirmed → Allocated → Shipped → Invoiced.
+/// </summary>
+internal static class OrderProgress
+{
+    static readonly OrderStatus[] Path = [OrderStatus.SubmittedToErp, OrderStatus.Confirmed, OrderStatus.Allocated, OrderStatus.Shipped, OrderStatus.Invoiced];
+
+    /// <summary>Statuses whose order the ERP still moves along (worth a status check).</summary>
+    public static bool IsOpen(OrderStatus status) => status is OrderStatus.SubmittedToErp or OrderStatus.Confirmed or OrderStatus.Allocated or OrderStatus.Shipped;
+
+    /// <summary>The order with one more history entry.</summary>
+    public static Order Append(Order order, OrderStatus status, DateTimeOffset at, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order with { Status = status, StatusHistory = [.. order.StatusHistory, new StatusChange(status, at, reason)] };
+    }
+
+    /// <summary>The order moved to what the ERP reports; the same order when that is no news.</summary>
+    public static Order Apply(Order order, SalesOrderState erp)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(erp);
+        var next = order with
+        {
+            ErpOrderNumber = erp.OrderNumber,
+            Shipments = erp is { Carrier: { } carrier, TrackingNumber: { } tracking } && !order.Shipments.Any(s => s.TrackingNumber == tracking)
+                ? [.. order.Shipments, new Shipment(carrier, tracking)]
+                : order.Shipments,
+        };
+
+        if (erp.Status == ErpOrderStatus.Rejected)
+        {
+            return next.Status == OrderStatus.Rejected
+                ? next
+                : Append(next, OrderStatus.Rejected, erp.StatusChangedAt, "Rejected by the ERP: " + (erp.RejectReason ?? "no reason given"));
+        }
+
+        var target = Array.IndexOf(Path, ToStatus(erp.Status));
+        for (var step = Array.IndexOf(Path, next.Status) + 1; step <= target; step++)
+        {
+            next = Append(next, Path[step], erp.StatusChangedAt, Reason(Path[step], erp));
+        }
+
+        return next;
+    }
+
+    static OrderStatus ToStatus(ErpOrderStatus status) => status switch
+    {
+        ErpOrderStatus.Confirmed => OrderStatus.Confirmed,
+        ErpOrderStatus.Allocated => OrderStatus.Allocated,
+        ErpOrderStatus.Shipped => OrderStatus.Shipped,
+        ErpOrderStatus.Invoiced => OrderStatus.Invoiced,
+        _ => OrderStatus.Rejected,
+    };
+
+    static string Reason(OrderStatus status, SalesOrderState erp) => status switch
+    {
+        OrderStatus.SubmittedToErp => "Handed to the ERP.",
+        OrderStatus.Confirmed => $"Confirmed by the ERP as sales order {erp.OrderNumber}.",
+        OrderStatus.Allocated => "Stock allocated by the ERP.",
+        OrderStatus.Shipped => erp is { Carrier: { } carrier, TrackingNumber: { } tracking } ? $"Shipped with {carrier}, tracking number {tracking}." : "Shipped.",
+        _ => "Invoiced by the ERP.",
+    };
+}

@@ -1,0 +1,98 @@
+using Gateway.Core;
+using Gateway.Core.Erp;
+using Gateway.Core.Orders;
+using Gateway.Erp;
+using Gateway.Orders.Exceptions;
+using Gateway.Orders.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Orders.Status;
+
+/// <summary>
+/// Brings orders up to the ERP's status. The poller calls <see cref="RefreshAsync"/> for open orders; the ERP's change
+/// events (<c>order.changed</c> carries only the ERP's order number) call <see cref="RefreshByErpOrderNumberAsync"/>,
+/// or <see cref="ApplyAsync"/> when they already hold the ERP's state.
+/// </summary>
+internal sealed class OrderStatusFeed(
+    IOrderStore store,
+    IOpenOrders openOrders,
+    OrderWriter writer,
+    IOrderSink erp,
+    TimeProvider time,
+    IOptions<OrdersOptions> options,
+    ILogger<OrderStatusFeed> logger)
+{
+    /// <summary>Asks the ERP for the order's state and applies it. Failures leave the order due for another check.</summary>
+    public async Task RefreshAsync(string orderId, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(orderId, cancellationToken) is not { } order || !OrderProgress.IsOpen(order.Status))
+        {
+            await openOrders.ForgetAsync(orderId, cancellationToken);
+            return;
+        }
+
+        SalesOrderState? state;
+        try
+        {
+            using (ErpTraffic.Background())
+            {
+                state = await erp.FindByExternalReferenceAsync(order.ErpReference, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
+        {
+            Log.StatusCheckDeferred(logger, orderId, exception.Message);
+            await openOrders.TrackAsync(orderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
+            return;
+        }
+
+        if (state is null)
+        {
+            await openOrders.TrackAsync(orderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
+            return;
+        }
+
+        await ApplyAsync(orderId, state, cancellationToken);
+    }
+
+    /// <summary>For an ERP event naming the ERP's order number; false when no order of ours carries it.</summary>
+    public async Task<bool> RefreshByErpOrderNumberAsync(string erpOrderNumber, CancellationToken cancellationToken)
+    {
+        if (await store.FindByErpOrderNumberAsync(erpOrderNumber, cancellationToken) is not { } orderId)
+        {
+            return false;
+        }
+
+        await RefreshAsync(orderId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Moves the order to the ERP's <paramref name="state"/> (never backwards) and schedules its next check.</summary>
+    public async Task<Order?> ApplyAsync(string orderId, SalesOrderState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var before = await store.GetAsync(orderId, cancellationToken);
+        var saved = await writer.UpdateAsync(orderId, current => OrderProgress.Apply(current.Order, state), cancellationToken);
+        if (saved is null)
+        {
+            return null;
+        }
+
+        if (OrderProgress.IsOpen(saved.Status))
+        {
+            await openOrders.TrackAsync(orderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
+        }
+        else
+        {
+            await openOrders.ForgetAsync(orderId, cancellationToken);
+        }
+
+        if (saved.Status == OrderStatus.Rejected && before?.Status != OrderStatus.Rejected)
+        {
+            var reason = saved.Order.StatusHistory[^1].Reason;
+            await store.AddExceptionAsync(ExceptionEntry.Raise(orderId, saved.Order.CustomerId, ExceptionCategory.ErpRejected, reason, time.GetUtcNow()), cancellationToken);
+        }
+
+        return saved.Order;
+    }
+}

@@ -1,0 +1,70 @@
+using Gateway.Orders.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Orders.Status;
+
+/// <summary>
+/// Runs on every instance: each round takes the open orders that are due (leased, so instances share the work without
+/// checking one order twice) and asks the ERP for their status. The lease outlasts a round, so orders leased by an
+/// instance that died are checked again once it lapses.
+/// </summary>
+internal sealed class OrderStatusPoller(
+    IOpenOrders openOrders,
+    OrderStatusFeed feed,
+    IOptions<OrdersOptions> options,
+    TimeProvider time,
+    ILogger<OrderStatusPoller> logger) : BackgroundService
+{
+    const int ChecksAtOnce = 8;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.StatusPollInterval;
+        var lease = interval * 4 > TimeSpan.FromSeconds(2) ? interval * 4 : TimeSpan.FromSeconds(2);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var due = await TakeDueAsync(lease, stoppingToken);
+                await Parallel.ForEachAsync(
+                    due,
+                    new ParallelOptions { MaxDegreeOfParallelism = ChecksAtOnce, CancellationToken = stoppingToken },
+                    async (orderId, ct) => await CheckAsync(orderId, ct));
+                if (due.Count < options.Value.StatusPollBatch)
+                {
+                    await Task.Delay(interval, time, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; leased orders come due again when their lease ends.
+        }
+    }
+
+    async Task<IReadOnlyList<string>> TakeDueAsync(TimeSpan lease, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            return await openOrders.TakeDueAsync(now, now + lease, options.Value.StatusPollBatch, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.QueueUnreachable(logger, exception.GetType().Name, exception);
+            return [];
+        }
+    }
+
+    async Task CheckAsync(string orderId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await feed.RefreshAsync(orderId, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.StatusCheckFailed(logger, orderId, exception);
+        }
+    }
+}

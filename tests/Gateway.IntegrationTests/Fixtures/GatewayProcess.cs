@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Gateway.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The real gateway as operators run it: <c>dotnet src/Gateway/bin/&lt;Configuration&gt;/net10.0/Gateway.dll --urls ...</c>
+/// in a child process, settings as command-line arguments. <see cref="Kill"/> ends it at once, as a crash would.
+/// The test project references the gateway project, so building the tests builds that dll in the same configuration.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    const int KeptOutputLines = 200;
+
+    readonly Process _process;
+    readonly ConcurrentQueue<string> _output = new();
+
+    GatewayProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>A client on <see cref="Address"/>.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>The last lines the process wrote, for a failing test's message.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    /// <param name="settings"><c>key=value</c> pairs such as <c>ConnectionStrings:Redis=127.0.0.1:6379</c>.</param>
+    public static async Task<GatewayProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken = default)
+    {
+        var dll = GatewayDll();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // appsettings.json is read from the content root, the working directory.
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start the gateway.");
+        var gateway = new GatewayProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
+        process.OutputDataReceived += (_, line) => gateway.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => gateway.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await gateway.WaitUntilLiveAsync(cancellationToken);
+        return gateway;
+    }
+
+    /// <summary>Ends the process at once: no graceful shutdown, no flushing, as a crash or an OOM kill would.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    async Task WaitUntilLiveAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The gateway exited at start-up:" + Environment.NewLine + RecentOutput);
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("health/live", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                Kill();
+                throw new InvalidOperationException("The gateway did not become live in 30 s:" + Environment.NewLine + RecentOutput);
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>src/Gateway/bin/&lt;the configuration these tests were built in&gt;/net10.0/Gateway.dll.</summary>
+    static string GatewayDll()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory),
+            "src", "Gateway", "bin", configuration, testOutput.Name, "Gateway.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the gateway first: " + dll);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
