@@ -86,6 +86,8 @@ public static class AuthenticationSetup
             {
                 RefreshInterval = jwt.JwksRefreshInterval,
                 AutomaticRefreshInterval = TimeSpan.FromHours(1),
+                // A key the issuer withdrew (often: compromised) must stop working at the next refresh, not an hour later.
+                UseLastKnownGoodConfiguration = false,
             };
         }
     }

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Gateway.Edge;
+using Gateway.Edge.Authentication;
+
+namespace Gateway.Tests.Edge.Authentication;
+
+public sealed class StorefrontClaimsTests
+{
+    static readonly PartnerPlan Plan = new(20, 40, 1000);
+
+    static ClaimsPrincipal Token(params (string Type, string Value)[] claims) =>
+        new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "test"));
+
+    [Fact]
+    public void ToCaller_SpaceSeparatedScope_ActsForItsCustomerOnly()
+    {
+        var sut = StorefrontClaims.ToCaller(Token(("sub", "shop"), ("scope", "pricing:read catalog:read"), ("customer_id", "C1")), Plan);
+
+        Assert.NotNull(sut);
+        Assert.Equal("app:shop", sut.Id);
+        Assert.Equal(CallerKind.StorefrontApp, sut.Kind);
+        Assert.True(sut.HasScope(Scopes.PricingRead));
+        Assert.False(sut.HasScope(Scopes.OrdersWrite));
+        Assert.True(sut.ActsFor("C1"));
+        Assert.False(sut.ActsFor("C2"));
+        Assert.Equal(Plan, sut.Plan);
+    }
+
+    [Fact]
+    public void ToCaller_UnknownScopes_AreDropped()
+    {
+        var sut = StorefrontClaims.ToCaller(Token(("sub", "shop"), ("scope", "catalog:read superuser"), ("scope", "orders:read")), Plan);
+
+        Assert.Equal([Scopes.CatalogRead, Scopes.OrdersRead], sut!.Scopes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ToCaller_NoCustomer_ActsForNobody()
+    {
+        var sut = StorefrontClaims.ToCaller(Token(("sub", "shop"), ("scope", "catalog:read")), Plan);
+
+        Assert.False(sut!.ActsFor("C1"));
+    }
+
+    [Fact]
+    public void ToCaller_NoSubject_ReturnsNull() =>
+        Assert.Null(StorefrontClaims.ToCaller(Token(("scope", "catalog:read"), ("customer_id", "C1")), Plan));
+}
