@@ -1,0 +1,83 @@
+using Gateway.CanonicalApi.Problems;
+using Gateway.CanonicalApi.Validation;
+using Gateway.Core;
+using Gateway.Core.Pricing;
+using Gateway.Edge;
+using Gateway.Edge.Scoping;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gateway.Pricing;
+
+/// <summary><c>/v1/prices</c>: one customer's prices for many SKUs at one quantity (scope <c>pricing:read</c>).</summary>
+public static class PriceEndpoints
+{
+    /// <summary>Largest quantity priced; beyond it a quantity is a typo, not an order.</summary>
+    public const int MaxQuantity = 1_000_000;
+
+    public static RouteGroupBuilder MapPrices(this RouteGroupBuilder v1)
+    {
+        var prices = v1.MapGroup("/prices").WithTags("Prices").RequireAuthorization(Scopes.PricingRead);
+        prices.MapGet("/", GetPrices)
+            .WithName("GetPrices")
+            .WithSummary("The customer's unit prices at a quantity, for up to 200 SKUs, with breaks and the rule that won.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return v1;
+    }
+
+    static async Task<Results<Ok<PriceList>, ValidationProblem, ProblemHttpResult>> GetPrices(
+        HttpContext context,
+        IPriceSource prices,
+        CancellationToken cancellationToken,
+        [FromQuery] string[]? sku = null,
+        string? customerId = null,
+        int? quantity = null)
+    {
+        var errors = new FieldErrors();
+        var customer = string.IsNullOrWhiteSpace(customerId) ? context.ImpliedCustomer() : customerId.Trim();
+        if (customer is null)
+        {
+            errors.Add("customerId", "Required: the caller acts for more than one customer.");
+        }
+
+        var skus = BatchKeys.Read(sku, out var skuError);
+        if (skuError is not null)
+        {
+            errors.Add("sku", skuError);
+        }
+
+        var each = quantity ?? 1;
+        if (each is < 1 or > MaxQuantity)
+        {
+            errors.Add("quantity", $"Must be between 1 and {MaxQuantity}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return CanonicalProblems.Invalid(errors);
+        }
+
+        // Asked before the ERP, and answered like an unknown customer: a caller cannot probe for account numbers.
+        if (!context.CallerActsFor(customer!))
+        {
+            return CanonicalProblems.NotFound("customer", customer!);
+        }
+
+        var quote = await prices.QuoteAsync(customer!, each, skus!, cancellationToken);
+        return quote is null ? CanonicalProblems.NotFound("customer", customer!) : TypedResults.Ok(PriceList.From(quote, skus!));
+    }
+}
+
+/// <summary>
+/// The answer of <c>GET /v1/prices</c>: the quote in the customer's currency, plus the SKUs that could not be priced
+/// (unknown, or with no price at that quantity) so one bad SKU does not fail a basket.
+/// </summary>
+public sealed record PriceList(string CustomerId, string Currency, IReadOnlyList<PriceLine> Items, IReadOnlyList<string> Missing)
+{
+    public static PriceList From(PriceQuote quote, IReadOnlyList<string> asked)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        var priced = quote.Items.Select(i => i.Sku).ToHashSet(StringComparer.Ordinal);
+        return new PriceList(quote.CustomerId, quote.Currency, quote.Items, [.. asked.Where(s => !priced.Contains(s))]);
+    }
+}
