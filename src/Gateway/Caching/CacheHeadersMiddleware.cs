@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.IO.Hashing;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.Caching;
+
+/// <summary>
+/// For <c>GET /v1/**</c>: gives the request a <see cref="CacheOutcomeFeature"/> for the caching ports to fill, then
+/// writes <c>Cache-Status</c> (RFC 9211) and <c>Age</c> from it, a strong <c>ETag</c> over the body, and answers
+/// <c>304 Not Modified</c> when <c>If-None-Match</c> names that tag (RFC 9110 13.1.2, weak comparison). The body is
+/// buffered to hash it; canonical answers are small JSON documents, so this costs a copy, not a stream.
+/// </summary>
+internal sealed class CacheHeadersMiddleware(RequestDelegate next)
+{
+    const string CacheStatusHeader = "Cache-Status";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        var outcome = new CacheOutcomeFeature();
+        context.Features.Set(outcome);
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            WriteHeaders(context, outcome, buffer);
+            if (Matches(context.Request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.ContentType = default;
+                return;
+            }
+        }
+
+        if (buffer.Length > 0)
+        {
+            response.ContentLength ??= buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
+    }
+
+    static void WriteHeaders(HttpContext context, CacheOutcomeFeature outcome, MemoryStream body)
+    {
+        var headers = context.Response.Headers;
+        if (!outcome.IsEmpty)
+        {
+            headers[CacheStatusHeader] = outcome.CacheStatus();
+            headers.Age = ((long)outcome.Age.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (headers.ETag.Count == 0)
+        {
+            var hash = XxHash128.HashToUInt128(body.GetBuffer().AsSpan(0, (int)body.Length));
+            headers.ETag = "\"" + hash.ToString("x32", CultureInfo.InvariantCulture) + "\"";
+        }
+    }
+
+    /// <summary>If-None-Match: <c>*</c> or a list of tags, weak or strong; a weak comparison is the rule here.</summary>
+    static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0 || etag.Length == 0)
+        {
+            return false;
+        }
+
+        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: false));
+    }
+}

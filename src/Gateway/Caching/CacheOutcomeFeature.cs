@@ -1,0 +1,76 @@
+namespace Gateway.Caching;
+
+/// <summary>
+/// What the cache did for one request, filled in by the caching ports (one request may look up many keys, in parallel)
+/// and turned into <c>Cache-Status</c> and <c>Age</c> by <see cref="CacheHeadersMiddleware"/>. A typed request feature,
+/// as YARP keeps per-request state, never <c>HttpContext.Items</c>.
+/// </summary>
+public sealed class CacheOutcomeFeature
+{
+    readonly Lock _lock = new();
+
+    /// <summary>Keys answered from cache, fresh.</summary>
+    public int Hits { get; private set; }
+
+    /// <summary>Keys the ERP was asked for.</summary>
+    public int Misses { get; private set; }
+
+    /// <summary>Keys answered from cache past their time to live because the ERP failed.</summary>
+    public int Stale { get; private set; }
+
+    /// <summary>Age of the oldest cached answer served (RFC 9111 <c>Age</c>).</summary>
+    public TimeSpan Age { get; private set; }
+
+    public bool IsEmpty => Hits + Misses + Stale == 0;
+
+    internal void Record(CacheResult result, TimeSpan age)
+    {
+        lock (_lock)
+        {
+            switch (result)
+            {
+                case CacheResult.Hit:
+                    Hits++;
+                    break;
+                case CacheResult.Stale:
+                    Stale++;
+                    break;
+                default:
+                    Misses++;
+                    return;
+            }
+
+            if (age > Age)
+            {
+                Age = age;
+            }
+        }
+    }
+
+    /// <summary>
+    /// RFC 9211 <c>Cache-Status</c>: forwarded when any key went to the ERP; stale when any key was served past its
+    /// time to live (the contract's <c>gateway; hit; stale</c>); otherwise a hit.
+    /// </summary>
+    public string CacheStatus()
+    {
+        lock (_lock)
+        {
+            return Misses > 0 ? "gateway; fwd=miss" : Stale > 0 ? "gateway; hit; stale" : "gateway; hit";
+        }
+    }
+}
+
+/// <summary>How one key was answered.</summary>
+internal enum CacheResult
+{
+    Hit,
+    Miss,
+    Stale,
+}
+
+/// <summary>Records outcomes on the current request's <see cref="CacheOutcomeFeature"/>, if the request asked for one.</summary>
+internal sealed class CacheOutcomes(IHttpContextAccessor http)
+{
+    public void Record(CacheResult result, TimeSpan age) =>
+        http.HttpContext?.Features.Get<CacheOutcomeFeature>()?.Record(result, age);
+}

@@ -1,0 +1,60 @@
+using Gateway.Core;
+using Gateway.Core.Catalog;
+using Gateway.Core.Customers;
+using Gateway.Core.Inventory;
+
+namespace Gateway.Caching;
+
+/// <summary>
+/// The item master through the cache. Searches pass through: a page depends on every item of its category and text,
+/// which no entity tag can invalidate precisely, and items found are read by SKU afterwards anyway.
+/// </summary>
+internal sealed class CachedCatalog(ICatalogSource erp, CacheRegion<Product> products) : ICatalogSource
+{
+    public async Task<IReadOnlyList<Product>> GetProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        var found = await products.GetManyAsync(skus, async (keys, ct) => ByKey(await erp.GetProductsAsync(keys, ct), p => p.Sku), cancellationToken);
+        return InOrder(skus, found);
+    }
+
+    public Task<ProductPage> SearchAsync(ProductSearch search, CancellationToken cancellationToken) => erp.SearchAsync(search, cancellationToken);
+
+    internal static Dictionary<string, T> ByKey<T>(IEnumerable<T> values, Func<T, string> key)
+    {
+        var byKey = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            byKey[key(value)] = value;
+        }
+
+        return byKey;
+    }
+
+    /// <summary>The found values in the order asked, once per key, as the ERP ports answer.</summary>
+    internal static IReadOnlyList<T> InOrder<T>(IEnumerable<string> keys, IReadOnlyDictionary<string, T> found)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. keys.Where(k => seen.Add(k) && found.ContainsKey(k)).Select(k => found[k])];
+    }
+}
+
+/// <summary>Customer accounts through the cache.</summary>
+internal sealed class CachedCustomers(ICustomerSource erp, CacheRegion<Customer> customers) : ICustomerSource
+{
+    public async Task<IReadOnlyList<Customer>> GetCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        var found = await customers.GetManyAsync(
+            customerIds, async (keys, ct) => CachedCatalog.ByKey(await erp.GetCustomersAsync(keys, ct), c => c.CustomerId), cancellationToken);
+        return CachedCatalog.InOrder(customerIds, found);
+    }
+}
+
+/// <summary>Stock through the cache, with the shortest time to live and max staleness of all.</summary>
+internal sealed class CachedStock(IStockSource erp, CacheRegion<StockLevel> stock) : IStockSource
+{
+    public async Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        var found = await stock.GetManyAsync(skus, async (keys, ct) => CachedCatalog.ByKey(await erp.GetStockAsync(keys, ct), s => s.Sku), cancellationToken);
+        return CachedCatalog.InOrder(skus, found);
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Events;
+
+/// <summary>Change events from the ERPs (<c>Events:*</c>): the cloud ERP's webhooks and the legacy ERP's change feed.</summary>
+public sealed class EventsOptions
+{
+    public const string SectionName = "Events";
+
+    /// <summary>HMAC-SHA256 secret shared with the cloud ERP's webhooks. Default: none, every webhook is refused (401).</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Whether this cluster polls the legacy ERP's <c>GetChanges</c>. Default: Auto, when any domain's system of record is Legacy.</summary>
+    public LegacyFeedMode LegacyFeed { get; set; } = LegacyFeedMode.Auto;
+
+    /// <summary>Pause between two polls when the feed had nothing more. Default: 500 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")] public TimeSpan LegacyPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long the poller's lease lasts unless renewed: another instance takes over this long after the holder dies. Default: 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an event id is remembered, so a replay within it has no effect. Default: 1 day.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")] public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Entries the Redis stream of canonical change events keeps (approximately). Default: 100,000.</summary>
+    [Range(1_000, 10_000_000)] public int StreamLength { get; set; } = 100_000;
+}
+
+/// <summary>Whether the legacy change feed is polled.</summary>
+public enum LegacyFeedMode
+{
+    /// <summary>When any domain's system of record (<c>Erp:Routing</c>) is the legacy ERP.</summary>
+    Auto,
+    On,
+    Off,
+}

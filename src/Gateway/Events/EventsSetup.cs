@@ -1,0 +1,46 @@
+using Gateway.Caching;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Events;
+
+/// <summary>Change events from the ERPs: webhook intake, the legacy feed poller, the change stream every instance reads.</summary>
+public static class EventsSetup
+{
+    /// <summary>
+    /// Ingestion and invalidation; with <c>ConnectionStrings:Redis</c> the ledger, stream, lease and checkpoint live in
+    /// Redis, otherwise in memory with the same rules (single node). Call it after <c>AddCanonicalCaching</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddErpEvents(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value);
+        services.AddSingleton<ChangeIngestion>();
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
+        {
+            services.AddSingleton<IChangeLedger, MemoryChangeLedger>();
+            services.AddSingleton<IFeedLease, MemoryFeedLease>();
+        }
+        else
+        {
+            services.AddSingleton<IChangeLedger, RedisChangeLedger>();
+            services.AddSingleton<IFeedLease, RedisFeedLease>();
+            services.AddSingleton<ChangeStreamReader>();
+            services.AddHostedService(sp => sp.GetRequiredService<ChangeStreamReader>());
+        }
+
+        services.AddHostedService<LegacyFeedPoller>();
+        return builder;
+    }
+
+    /// <summary><c>POST /events/erp</c>, authenticated by its HMAC signature rather than a caller's credential.</summary>
+    public static IEndpointRouteBuilder MapErpEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ErpEventsEndpoint.Route, ErpEventsEndpoint.HandleAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        return app;
+    }
+}

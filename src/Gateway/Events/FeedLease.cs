@@ -1,0 +1,78 @@
+using System.Globalization;
+using Gateway.Caching;
+using StackExchange.Redis;
+
+namespace Gateway.Events;
+
+/// <summary>
+/// Who polls the legacy change feed, and from where: one instance at a time holds the lease (renewed by each poll,
+/// expiring <c>Events:LeaseDuration</c> after the holder's last renewal, so another instance takes over when it
+/// dies), and the checkpoint is written only by the holder.
+/// </summary>
+internal interface IFeedLease
+{
+    /// <summary>Takes or renews the lease; false when another instance holds it.</summary>
+    Task<bool> TryHoldAsync();
+
+    /// <summary>The token to resume from; empty for the beginning of the feed.</summary>
+    Task<string> CheckpointAsync();
+
+    /// <summary>Saves the token to resume from, if this instance still holds the lease.</summary>
+    Task SaveCheckpointAsync(string token);
+}
+
+/// <summary>The lease and checkpoint in Redis; the holder is fenced (a lapsed holder cannot move the checkpoint).</summary>
+internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : IFeedLease
+{
+    const string LeaseKey = "gw:legacy-feed:lease";
+    const string CheckpointKey = "gw:legacy-feed:checkpoint";
+
+    const string Hold = """
+        local holder = redis.call('GET', KEYS[1])
+        if not holder then
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+          return 1
+        end
+        if holder == ARGV[1] then
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
+    const string Save = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('SET', KEYS[2], ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
+    readonly string _instance = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N");
+
+    public async Task<bool> TryHoldAsync() =>
+        (long)await Database().ScriptEvaluateAsync(Hold, [LeaseKey],
+            [_instance, ((long)options.LeaseDuration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]) == 1;
+
+    public async Task<string> CheckpointAsync() => (string?)await Database().StringGetAsync(CheckpointKey) ?? "";
+
+    public Task SaveCheckpointAsync(string token) => Database().ScriptEvaluateAsync(Save, [LeaseKey, CheckpointKey], [_instance, token]);
+
+    IDatabase Database() => redis.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected yet.");
+}
+
+/// <summary>The embedded mode: a single node always holds the lease; the checkpoint lives as long as the process.</summary>
+internal sealed class MemoryFeedLease : IFeedLease
+{
+    string _checkpoint = "";
+
+    public Task<bool> TryHoldAsync() => Task.FromResult(true);
+
+    public Task<string> CheckpointAsync() => Task.FromResult(Volatile.Read(ref _checkpoint));
+
+    public Task SaveCheckpointAsync(string token)
+    {
+        Volatile.Write(ref _checkpoint, token);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Gateway.Events;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Webhook refused: {Reason}.")]
+    public static partial void WebhookRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Change {EventId} ({Type}, sequence {Sequence}) from {Source}: {Result}.")]
+    public static partial void ChangeIngested(ILogger logger, string eventId, string type, long sequence, string source, IngestResult result);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "The legacy change feed could not be read ({Reason}); retrying.")]
+    public static partial void FeedFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "This instance now polls the legacy change feed (from token '{Token}').")]
+    public static partial void LeaseTaken(ILogger logger, string token);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "The change stream could not be read ({Reason}); resuming after {LastId} when Redis returns.")]
+    public static partial void StreamFailed(ILogger logger, string reason, string lastId);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "A change event on the stream could not be read ({EntryId}); skipped.")]
+    public static partial void StreamEntryUnreadable(ILogger logger, string entryId);
+}

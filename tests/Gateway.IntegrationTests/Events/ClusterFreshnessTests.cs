@@ -1,0 +1,66 @@
+using Gateway.IntegrationTests.Caching;
+using Gateway.IntegrationTests.Fixtures;
+
+namespace Gateway.IntegrationTests.Events;
+
+/// <summary>
+/// Three gateway instances on one real Redis, the simulator posting its webhooks to all three: a change made in the
+/// ERP is served fresh by every instance (polled with a deadline), each having served the old value from cache before.
+/// </summary>
+public sealed class ClusterFreshnessTests : IAsyncLifetime
+{
+    readonly RedisServer _redis = new();
+    readonly int[] _ports = [CacheTestHost.FreePort(), CacheTestHost.FreePort(), CacheTestHost.FreePort()];
+    SimulatorHost _simulator = null!;
+    CacheTestHost[] _gateways = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await _redis.StartAsync();
+        _simulator = await SimulatorHost.StartAsync(
+            "Simulator:WebhookUrls=" + string.Join(',', _ports.Select(p => $"http://127.0.0.1:{p}/events/erp")),
+            "Simulator:WebhookSecret=" + CacheTestHost.WebhookSecret);
+        _gateways = await Task.WhenAll(_ports.Select(p => CacheTestHost.StartAsync(_simulator, _redis.ConnectionString, p)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var gateway in _gateways)
+        {
+            await gateway.DisposeAsync();
+        }
+
+        await _simulator.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Stock_change_is_served_fresh_by_every_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sku = (await _simulator.SampleAsync(1, 1, ct)).Skus[0];
+        var before = await Task.WhenAll(_gateways.Select(g => SimChanges.OnHandAsync(g, sku, "DAL")));
+        var changed = before[0] + 137;
+
+        await SimChanges.SetStockAsync(_simulator, sku, "DAL", changed);
+        var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.OnHandAsync(g, sku, "DAL"), v => v == changed)));
+
+        Assert.All(before, v => Assert.Equal(before[0], v));
+        Assert.All(after, v => Assert.Equal(changed, v));
+    }
+
+    [Fact]
+    public async Task Contract_price_change_is_served_fresh_by_every_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var customer = (await _simulator.SampleAsync(1, 1, ct)).Customers[0];
+        var sku = customer.ContractSkus[0];
+        var before = await Task.WhenAll(_gateways.Select(g => SimChanges.UnitPriceAsync(g, customer.CustomerId, sku)));
+        var changed = before[0] + 1.23m;
+
+        await SimChanges.SetContractPriceAsync(_simulator, sku, customer.CustomerId, changed);
+        var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.UnitPriceAsync(g, customer.CustomerId, sku), v => v == changed)));
+
+        Assert.All(after, v => Assert.Equal(changed, v));
+    }
+}

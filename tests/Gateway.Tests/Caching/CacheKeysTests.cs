@@ -1,0 +1,32 @@
+using Gateway.Caching;
+using Gateway.Core.Events;
+
+namespace Gateway.Tests.Caching;
+
+public sealed class CacheKeysTests
+{
+    static ErpChange Change(string type, string? sku = null, string? customerId = null) =>
+        new("e", type, sku, customerId, null, null, 1, DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void StaleAfter_StockChange_DropsOnlyTheStock() =>
+        Assert.Equal(["stock:100001"], CacheKeys.StaleAfter(Change(ErpChangeTypes.InventoryChanged, "100001")));
+
+    [Fact]
+    public void StaleAfter_ListPriceChange_DropsBothCurrenciesAndThePromotion() =>
+        Assert.Equal(["list:100001|USD", "list:100001|CAD", "promo:100001"], CacheKeys.StaleAfter(Change(ErpChangeTypes.PriceChanged, "100001")));
+
+    [Fact]
+    public void StaleAfter_ContractPriceChange_DropsTheCustomersOverlayOnly() =>
+        Assert.Equal(["contract:20001"], CacheKeys.StaleAfter(Change(ErpChangeTypes.PriceChanged, "100001", "20001")));
+
+    [Fact]
+    public void StaleAfter_OrderChange_DropsNothing() =>
+        Assert.Empty(CacheKeys.StaleAfter(Change(ErpChangeTypes.OrderChanged)));
+
+    [Fact]
+    public void SequenceScope_PriceAndStockOfOneSku_AreOrderedApart() =>
+        Assert.NotEqual(
+            CacheKeys.SequenceScope(Change(ErpChangeTypes.PriceChanged, "100001")),
+            CacheKeys.SequenceScope(Change(ErpChangeTypes.InventoryChanged, "100001")));
+}
