@@ -5,7 +5,7 @@ using Gateway.IntegrationTests.Fixtures;
 namespace Gateway.IntegrationTests.Caching;
 
 /// <summary>Reads through the cached ports of one gateway (embedded mode), counted at the simulator.</summary>
-[Collection(SharedSimulator.Name)]
+[Collection(CacheSimulator.Name)]
 public sealed class CachedReadTests(SimulatorHost simulator)
 {
     [Fact]

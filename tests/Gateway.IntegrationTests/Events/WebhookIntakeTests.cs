@@ -6,7 +6,7 @@ using Gateway.IntegrationTests.Fixtures;
 namespace Gateway.IntegrationTests.Events;
 
 /// <summary><c>POST /events/erp</c>: signature, input errors, replays and order, observed as answers and ERP calls.</summary>
-[Collection(SharedSimulator.Name)]
+[Collection(CacheSimulator.Name)]
 public sealed class WebhookIntakeTests(SimulatorHost simulator) : IAsyncLifetime
 {
     CacheTestHost _sut = null!;
