@@ -181,14 +181,15 @@ internal abstract class ReservedShareScheduler : IErpBudget, IDisposable
             }
 
             var contended = hasInteractive && hasBackground;
-            var pick = contended ? PickContended() : hasInteractive ? ErpTrafficClass.Interactive : ErpTrafficClass.Background;
-            var needed = contended ? 1 : NeededAlone(pick);
+            var needed = contended ? 1 : NeededAlone(hasInteractive ? ErpTrafficClass.Interactive : ErpTrafficClass.Background);
             if (AvailableLocked(now) + Epsilon < needed)
             {
                 OnStarvedLocked(now, needed);
                 return;
             }
 
+            // Credits are earned only by permits handed out: a dispatch that finds none must not tilt the next turns.
+            var pick = contended ? PickContended() : hasInteractive ? ErpTrafficClass.Interactive : ErpTrafficClass.Background;
             if (contended)
             {
                 // Smooth weighted round robin: the picked class pays one whole turn.

@@ -80,10 +80,10 @@ internal sealed class TokenBucketBudget : ReservedShareScheduler
 
     protected override TimeSpan? EstimateWaitLocked(DateTimeOffset now, int ahead, double share, double needed)
     {
+        // The pause (the only time _at lies ahead) is added by the scheduler, so it is not counted here again.
         var available = Math.Max(0, AvailableLocked(now));
         var missing = ahead + needed - available;
-        var start = _at > now ? _at - now : TimeSpan.Zero;
-        return missing <= 0 ? start : start + TimeSpan.FromSeconds(missing / (_rate * share));
+        return missing <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(missing / (_rate * share));
     }
 
     protected override void OnPausedLocked(DateTimeOffset now, DateTimeOffset until)
