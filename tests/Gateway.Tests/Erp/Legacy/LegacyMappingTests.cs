@@ -100,8 +100,14 @@ public sealed class LegacyMappingTests
     {
         LegacyStock Row(string plant, string onHand, long change) => new()
         {
-            ItemNumber = "000000000000100042", Plant = plant, OnHand = onHand, Reserved = "2.000", SafetyStock = "1.000",
-            ChangeNumber = change, AsOfDate = "20260105", AsOfTime = "080000",
+            ItemNumber = "000000000000100042",
+            Plant = plant,
+            OnHand = onHand,
+            Reserved = "2.000",
+            SafetyStock = "1.000",
+            ChangeNumber = change,
+            AsOfDate = "20260105",
+            AsOfTime = "080000",
         };
 
         var sut = Assert.Single(LegacyMapping.ToStock([Row("W1", "10.000", 3), Row("W2", "5.000", 7)]));
