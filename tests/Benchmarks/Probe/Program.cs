@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Probe;
+
+// probe rate --url U --rps N --seconds S [--header "Name: value"]...
+// probe freshness --sim U --gateways A,B,C --changes N [--header ...]
+// probe stats --sim U
+// probe report --results latest.json   (markdown)
+var options = ProbeOptions.Parse(args);
+object result = options.Command switch
+{
+    "rate" => await FixedRateLoad.RunAsync(options),
+    "freshness" => await FreshnessProbe.RunAsync(options),
+    "stats" => await ErpStats.ReadAsync(options.Require("sim")),
+    "report" => Report.Render(options.Require("results")),
+    _ => throw new ArgumentException($"unknown command '{options.Command}': rate, freshness or stats"),
+};
+Console.WriteLine(result as string ?? JsonSerializer.Serialize(result, ProbeOptions.Json));

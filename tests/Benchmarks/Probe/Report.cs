@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Probe;
+
+/// <summary>The markdown table of a run: each figure beside its baseline, as a ratio, against the suite's goals.</summary>
+internal static class Report
+{
+    public static string Render(string resultsFile)
+    {
+        var r = JsonNode.Parse(File.ReadAllText(resultsFile))!.AsObject();
+        var rows = new List<string[]>();
+        void Row(string scenario, string measured, string baseline, string ratio, string goal, bool? met) =>
+            rows.Add([scenario, measured, baseline, ratio, goal, met is null ? "" : met.Value ? "yes" : "**no**"]);
+
+        var bare = Rps(r, "read_bare_kestrel");
+        var keyed = Rps(r, "read_gateway_key_limits");
+        Row("1. cached read, partner key + distributed limits (req/s)", F(keyed), $"bare Kestrel {F(bare)}", X(keyed / bare), "≥ 0.6x", keyed / bare >= 0.6);
+        if (r["read_gateway_anonymous"] is not null)
+        {
+            var open = Rps(r, "read_gateway_anonymous");
+            Row("1. cached read, auth off (req/s)", F(open), $"bare Kestrel {F(bare)}", X(open / bare), "≥ 0.8x", open / bare >= 0.8);
+        }
+
+        Row("1. cached read vs nginx static file (req/s)", F(keyed), $"nginx {F(Rps(r, "read_nginx_static"))}", X(keyed / Rps(r, "read_nginx_static")), "", null);
+        var half = r["read_gateway_half_saturation"]?["latency"]?["p99Ms"]?.GetValue<double>() ?? double.NaN;
+        Row("1. cached read p99 at half saturation (open loop)", Ms(half), "", "", "< 5 ms", half < 5);
+
+        var yarp = Rps(r, "proxy_yarp");
+        var nginx = Rps(r, "proxy_nginx");
+        Row("2. proxy, YARP route (req/s)", F(yarp), $"nginx proxy_pass {F(nginx)}", X(yarp / nginx), "≥ 1.0x", yarp / nginx >= 1.0);
+        var yarpP99 = P99(r, "proxy_yarp");
+        var nginxP99 = P99(r, "proxy_nginx");
+        Row("2. proxy p99", Ms(yarpP99), $"nginx {Ms(nginxP99)}", X(yarpP99 / nginxP99), "≤ 1.5x", yarpP99 / nginxP99 <= 1.5);
+        Row("2. upstream called directly (req/s)", F(Rps(r, "proxy_direct")), "", "", "", null);
+
+        var page = Rps(r, "graphql_page");
+        var warm = Int(r, "graphql_erp_calls", "warm");
+        Row("3. GraphQL page of 20 with price + availability (req/s)", F(page), $"cached REST read {F(keyed)}", X(page / keyed), "≥ 0.4x", page / keyed >= 0.4);
+        Row("3. GraphQL ERP calls per page, cold / warm", $"{Int(r, "graphql_erp_calls", "cold")} / {warm}", "", "", "warm = 0", warm == 0);
+
+        var lag = r["freshness"]?["lag"];
+        var p99Lag = lag?["p99Ms"]?.GetValue<double>() ?? double.NaN;
+        Row($"4. freshness on 3 instances, change → fresh everywhere (p50 / p99, {lag?["count"]} changes, {r["freshness"]?["timeouts"]} timeouts)",
+            $"{Ms(lag?["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(p99Lag)}", "", "", "p99 < 50 ms", p99Lag < 50);
+
+        var erp = r["overload_erp"];
+        var violations = Int(r, "overload_erp", "cloudThrottled") + Int(r, "overload_erp", "legacyBusyFaults");
+        var statuses = r["overload_prices"]?["statuses"]?.ToJsonString() ?? "{}";
+        Row($"5. 200 clients on uncached prices: ERP quota violations (ERP calls {erp?["cloudCalls"]}+{erp?["legacyCalls"]}; answers {statuses}; p99 {Ms(P99(r, "overload_prices"))})",
+            violations.ToString(CultureInfo.InvariantCulture), "", "", "0", violations == 0);
+
+        var rss = r["gateway_peak_rss_mb"]?.GetValue<double>() ?? double.NaN;
+        Row("6. gateway peak RSS", $"{rss:F0} MB", "", "", "< 300 MB", rss < 300);
+
+        var meta = r["meta"];
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {meta?["date"]} on {meta?["machine"]}; {meta?["pinning"]}; wrk {meta?["durationSeconds"]} s per run, {meta?["connections"]} connections.");
+        text.AppendLine();
+        text.AppendLine("| scenario | gateway | baseline | ratio | goal | met |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+
+        return text.ToString();
+    }
+
+    static double Rps(JsonObject r, string name) => r[name]?["rps"]?.GetValue<double>() ?? double.NaN;
+
+    static double P99(JsonObject r, string name) => r[name]?["p99Ms"]?.GetValue<double>() ?? double.NaN;
+
+    static long Int(JsonObject r, string name, string field) => r[name]?[field]?.GetValue<long>() ?? -1;
+
+    static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("N0", CultureInfo.InvariantCulture);
+
+    static string X(double ratio) => double.IsNaN(ratio) ? "n/a" : ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
+
+    static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The benchmark suite: the gateway measured side by side with its baselines in one run, so that every figure is a
+# ratio that holds from machine to machine. Not part of the test suite. Writes tests/Benchmarks/results/latest.{json,md}.
+#
+#   tests/Benchmarks/run.sh              # about 5 minutes on 2 cores
+#   DURATION=5 tests/Benchmarks/run.sh   # shorter wrk runs
+#
+# Pinning: with two or more cores, every server (gateways, simulator, Redis, nginx, bare Kestrel) runs on the cores
+# in SERVER_CPUS and the load generators (wrk, probe) on LOAD_CPUS, so they never fight for a core unnoticed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+bench=$root/tests/Benchmarks
+
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then
+  SERVER_CPUS=${SERVER_CPUS:-0-$((cores - 2))}
+  LOAD_CPUS=${LOAD_CPUS:-$((cores - 1))}
+else
+  SERVER_CPUS=0 LOAD_CPUS=0
+fi
+
+# --- what a fresh Debian machine lacks -------------------------------------------------------------------------
+missing=()
+for tool in wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl jq:jq; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool##*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "benchmarks: installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "benchmarks: building (Release)"
+for project in src/ErpSimulator src/Gateway tests/Benchmarks/BareKestrel tests/Benchmarks/Probe; do
+  dotnet build "$project" --configuration Release --nologo -v quiet >/dev/null
+done
+
+work=$(mktemp -d)
+raw=$work/raw
+mkdir -p "$raw"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+# --- helpers ----------------------------------------------------------------------------------------------------
+free_port() { # a port nothing listens on (bash's /dev/tcp, no extra tools)
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+serve() { # name, command...: a server pinned to the server cores, its log in $work
+  local name=$1; shift
+  taskset -c "$SERVER_CPUS" "$@" >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  eval "pid_$name=$!"
+}
+wait_http() { # url: up to 60 s for a server to answer
+  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
+  echo "benchmarks: $1 did not come up" >&2; exit 1
+}
+probe() { taskset -c "$LOAD_CPUS" dotnet "$bench/Probe/bin/Release/net10.0/Probe.dll" "$@"; }
+measure() { # name, wrk arguments...: closed-loop throughput and latency, answers counted by status
+  local name=$1; shift
+  echo "benchmarks: $name"
+  taskset -c "$LOAD_CPUS" wrk --threads 1 --latency "$@" >"$raw/$name.txt" 2>&1
+  jq -n --arg name "$name" \
+    --arg rps "$(awk '/^Requests\/sec:/ {print $2}' "$raw/$name.txt")" \
+    --argjson statuses "$(sed -n 's/^STATUSES //p' "$raw/$name.txt")" \
+    --argjson latency "$(sed -n 's/^LATENCY_US //p' "$raw/$name.txt")" \
+    '{($name): {rps: ($rps|tonumber), statuses: $statuses, p50Ms: ($latency.p50/1000), p99Ms: ($latency.p99/1000)}}' >"$raw/$name.json"
+}
+record() { # name, json: a measurement made by the probe
+  jq -n --arg name "$1" --argjson value "$2" '{($name): $value}' >"$raw/$1.json"
+}
+erp_stats() { probe stats --sim "$sim"; }
+
+# --- the servers --------------------------------------------------------------------------------------------------
+redis_port=$(free_port); sim_port=$(free_port); bare_port=$(free_port); static_port=$(free_port); proxy_port=$(free_port)
+g1_port=$(free_port); g2_port=$(free_port); g3_port=$(free_port)
+sim=http://127.0.0.1:$sim_port
+admin_token=bench-admin-$RANDOM$RANDOM
+webhook_secret=bench-webhook-$RANDOM$RANDOM
+
+serve redis redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no
+serve sim dotnet src/ErpSimulator/bin/Release/net10.0/ErpSimulator.dll --urls "$sim" \
+  --Logging:LogLevel:Default=Warning \
+  --Simulator:WebhookUrls="http://127.0.0.1:$g1_port/events/erp" --Simulator:WebhookSecret="$webhook_secret"
+wait_http "$sim/_sim/stats"
+
+gateway() { # name port: a gateway instance on the shared Redis, with the benchmark's proxy route
+  serve "$1" dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --urls "http://127.0.0.1:$2" \
+    --Logging:LogLevel:Default=Warning \
+    --ConnectionStrings:Redis="127.0.0.1:$redis_port" \
+    --Erp:Legacy:BaseUrl="$sim" --Erp:Cloud:BaseUrl="$sim" \
+    --Gateway:AdminToken="$admin_token" --Events:WebhookSecret="$webhook_secret" \
+    --ReverseProxy:Routes:bench:ClusterId=bench --ReverseProxy:Routes:bench:Match:Path="/bench/{**rest}" \
+    --ReverseProxy:Routes:bench:Transforms:0:PathRemovePrefix=/bench \
+    --ReverseProxy:Clusters:bench:Destinations:upstream:Address="http://127.0.0.1:$static_port/"
+}
+gateway g1 "$g1_port"
+g1=http://127.0.0.1:$g1_port
+wait_http "$g1/health/live"
+
+# A partner whose plan is far above what the load generator can send: the limiter runs on every request (and leases
+# from Redis), it just never says no, so the scenario measures its cost, not its refusals.
+sample=$(curl -fsS "$sim/_sim/sample?skus=200&customers=100")
+customers=$(jq -c '[.customers[].customerId]' <<<"$sample")
+partner=$(curl -fsS -X POST "$g1/admin/partners" -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"bench\",\"scopes\":[\"catalog:read\",\"pricing:read\",\"inventory:read\"],\"customerIds\":$customers,\"plan\":{\"requestsPerSecond\":1000000,\"burst\":1000000,\"dailyQuota\":1000000000}}")
+partner_id=$(jq -r .partnerId <<<"$partner")
+api_key=$(curl -fsS -X POST "$g1/admin/partners/$partner_id/keys" -H "Authorization: Bearer $admin_token" | jq -r .key)
+key_header="X-Api-Key: $api_key"
+
+# --- 1. cached canonical read -------------------------------------------------------------------------------------
+sku=$(jq -r '.skus[0]' <<<"$sample")
+curl -fsS -H "$key_header" "$g1/v1/products/$sku" -o "$work/product.json"      # fills the cache
+curl -fsS -H "$key_header" "$g1/v1/products/$sku" -o "$work/product.json"
+cp "$work/product.json" "$work/static.json"
+serve bare dotnet "$bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll" --urls "http://127.0.0.1:$bare_port" --BodyFile "$work/product.json"
+sed -e "s|@STATIC_PORT@|$static_port|g" -e "s|@PROXY_PORT@|$proxy_port|g" -e "s|@ROOT@|$work|g" "$bench/nginx.conf" >"$work/nginx.conf"
+taskset -c "$SERVER_CPUS" nginx -c "$work/nginx.conf" -p "$work"
+wait_http "http://127.0.0.1:$bare_port/"; wait_http "http://127.0.0.1:$static_port/static.json"; wait_http "http://127.0.0.1:$proxy_port/static.json"
+
+wrk_args=(--connections "$CONNECTIONS" --duration "${DURATION}s" --script "$bench/wrk/get.lua")
+measure read_bare_kestrel "${wrk_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku"
+measure read_nginx_static "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
+measure read_gateway_key_limits "${wrk_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
+saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.json")
+record read_gateway_half_saturation "$(probe rate --url "$g1/v1/products/$sku" --header "$key_header" --rps "$(jq -n "$saturation/2|floor")" --seconds "$DURATION")"
+
+# --- 2. proxy overhead --------------------------------------------------------------------------------------------
+measure proxy_direct "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
+measure proxy_nginx "${wrk_args[@]}" "http://127.0.0.1:$proxy_port/static.json"
+measure proxy_yarp "${wrk_args[@]}" "$g1/bench/static.json"
+
+# --- 3. GraphQL storefront page: 20 products with price and availability ------------------------------------------
+customer=$(jq -r '.customers[0].customerId' <<<"$sample")
+jq -n --arg customer "$customer" '{query: ("query Page($c: String!) { products(first: 20) { edges { node { sku name price(quantity: 10, customerId: $c) { unitPrice source } availability { availableToPromise } } } } }"), variables: {c: $customer}}' >"$work/graphql.json"
+curl -fsS -X POST "$sim/_sim/stats/reset" >/dev/null
+curl -fsS -H "$key_header" -H 'Content-Type: application/json' --data @"$work/graphql.json" "$g1/graphql" -o "$work/graphql-answer.json"
+cold=$(erp_stats)
+curl -fsS -X POST "$sim/_sim/stats/reset" >/dev/null
+curl -fsS -H "$key_header" -H 'Content-Type: application/json' --data @"$work/graphql.json" "$g1/graphql" -o /dev/null
+warm=$(erp_stats)
+record graphql_erp_calls "$(jq -n --argjson cold "$cold" --argjson warm "$warm" '{cold: ($cold.legacyCalls + $cold.cloudCalls), warm: ($warm.legacyCalls + $warm.cloudCalls)}')"
+measure graphql_page "${wrk_args[@]/get.lua/post-json.lua}" --header "$key_header" "$g1/graphql" -- "$work/graphql.json"
+
+# --- 5. rate-aware overload: far more demand than the cloud ERP's quota (20/s) ------------------------------------
+jq -r '.customers[].customerId as $c | .skus[0:50][] as $s | "/v1/prices?customerId=\($c)&sku=\($s)&quantity=\(1 + ($s|tonumber) % 40)"' <<<"$sample" >"$work/prices.txt"
+curl -fsS -X POST "$sim/_sim/stats/reset" >/dev/null
+measure overload_prices --connections 200 --duration "$((DURATION + 5))s" --timeout 30s --script "$bench/wrk/paths.lua" \
+  --header "$key_header" "$g1" -- "$work/prices.txt"
+record overload_erp "$(erp_stats)"
+record gateway_peak_rss_mb "$(awk '/VmHWM/ {print $2/1024}' "/proc/$pid_g1/status")"
+
+# --- 4. freshness across three instances on one Redis -------------------------------------------------------------
+gateway g2 "$g2_port"; gateway g3 "$g3_port"
+wait_http "http://127.0.0.1:$g2_port/health/live"; wait_http "http://127.0.0.1:$g3_port/health/live"
+record freshness "$(probe freshness --sim "$sim" --gateways "$g1,http://127.0.0.1:$g2_port,http://127.0.0.1:$g3_port" \
+  --changes "${CHANGES:-200}" --header "$key_header")"
+
+# --- report -------------------------------------------------------------------------------------------------------
+out=$bench/results
+mkdir -p "$out"
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+jq -s --arg date "$(date -u +%Y-%m-%dT%H:%MZ)" --arg machine "$machine" --arg pinning "servers on CPU $SERVER_CPUS, load generators on CPU $LOAD_CPUS" \
+  --argjson duration "$DURATION" --argjson connections "$CONNECTIONS" \
+  'add + {meta: {date: $date, machine: $machine, pinning: $pinning, durationSeconds: $duration, connections: $connections}}' \
+  "$raw"/*.json >"$out/latest.json"
+probe report --results "$out/latest.json" >"$out/latest.md"
+cat "$out/latest.md"
