@@ -15,7 +15,8 @@ internal sealed class PartnerAllowance(
     TimeProvider time)
 {
     // A waiter that loses the race for freshly leased tokens this many times is refused rather than kept waiting.
-    const int LeaseAttempts = 3;
+    // Leases are sized to the waiters (below), so losing that often means the instance is starved, not unlucky.
+    const int LeaseAttempts = 8;
 
     readonly Lock _gate = new();
     int _pool;
@@ -27,6 +28,7 @@ internal sealed class PartnerAllowance(
     PlanLimit _refusedBy;
     int _remaining = LeaseSizing.Burst(plan);
     long _dayRemaining = plan.DailyQuota;
+    int _waiting;
     Task? _leasing;
 
     public PartnerPlan Plan => plan;
@@ -61,6 +63,19 @@ internal sealed class PartnerAllowance(
 
     /// <summary>The slow path: one lease in flight per caller and instance, shared by every request that waits.</summary>
     public async ValueTask<LimitDecision> TakeAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            return await TakeWaitingAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    async ValueTask<LimitDecision> TakeWaitingAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < LeaseAttempts; attempt++)
         {
@@ -100,6 +115,10 @@ internal sealed class PartnerAllowance(
             var returned = _pool;
             var max = LeaseSizing.MaxLease(plan, cluster.Instances, options.LeaseFraction);
             _nextLease = _lastLease == 0 ? 1 : LeaseSizing.Next(_lastLease, returned, max);
+            // Every request already waiting for this lease needs a token from it: a lease smaller than the queue would
+            // make the losers of the race wait for another round trip, and after a few rounds refuse a caller well
+            // within its plan.
+            _nextLease = Math.Max(_nextLease, Math.Min(Volatile.Read(ref _waiting), max));
             request = new TokenRequest(callerId, plan, _nextLease, Day(now), returned, _poolDay);
             _pool = 0;
         }

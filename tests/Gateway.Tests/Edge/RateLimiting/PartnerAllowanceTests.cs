@@ -34,6 +34,34 @@ public sealed class PartnerAllowanceTests
         return decision.Outcome == LimitOutcome.NeedsLease ? await sut.TakeAsync(TestContext.Current.CancellationToken) : decision;
     }
 
+    /// <summary>A bank whose answers wait for the test to release them, and then still arrive late, like Redis under load.</summary>
+    sealed class GatedBank(ITokenBank inner) : ITokenBank
+    {
+        public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<TokenGrant> LeaseAsync(TokenRequest request)
+        {
+            await Open.Task;
+            await Task.Delay(1);       // every answer comes later, so waiters pile up behind each lease
+            return await inner.LeaseAsync(request);
+        }
+    }
+
+    [Fact]
+    public async Task TakeAsync_ManyWaitingOnSlowLease_AdmitsEveryoneWithinThePlan()
+    {
+        var bank = new GatedBank(new LocalTokenBank(_time));
+        var sut = Allowance(new PartnerPlan(10_000, 10_000, 1_000_000), bank);
+
+        // 64 requests arrive while the first lease (of one token) is still on its way: the next lease must cover them
+        // all, or the losers of the race are refused although the plan has room for a hundred times more.
+        var waiting = Enumerable.Range(0, 64).Select(_ => TakeAsync(sut)).ToArray();
+        bank.Open.SetResult();
+        var decisions = await Task.WhenAll(waiting);
+
+        Assert.All(decisions, d => Assert.Equal(LimitOutcome.Admitted, d.Outcome));
+    }
+
     [Fact]
     public void TryTake_NothingLeasedYet_NeedsLease()
     {
