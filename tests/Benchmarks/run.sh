@@ -38,6 +38,7 @@ for project in src/ErpSimulator src/Gateway tests/Benchmarks/BareKestrel tests/B
 done
 
 work=$(mktemp -d)
+chmod 755 "$work"          # nginx's workers (www-data) read the static file from here
 raw=$work/raw
 mkdir -p "$raw"
 pids=()
@@ -123,7 +124,7 @@ key_header="X-Api-Key: $api_key"
 sku=$(jq -r '.skus[0]' <<<"$sample")
 curl -fsS -H "$key_header" "$g1/v1/products/$sku" -o "$work/product.json"      # fills the cache
 curl -fsS -H "$key_header" "$g1/v1/products/$sku" -o "$work/product.json"
-cp "$work/product.json" "$work/static.json"
+cp "$work/product.json" "$work/static.json" && chmod 644 "$work/static.json"
 serve bare dotnet "$bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll" --urls "http://127.0.0.1:$bare_port" --BodyFile "$work/product.json"
 sed -e "s|@STATIC_PORT@|$static_port|g" -e "s|@PROXY_PORT@|$proxy_port|g" -e "s|@ROOT@|$work|g" "$bench/nginx.conf" >"$work/nginx.conf"
 taskset -c "$SERVER_CPUS" nginx -c "$work/nginx.conf" -p "$work"
