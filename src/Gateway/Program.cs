@@ -3,6 +3,7 @@ using Gateway.CanonicalApi;
 using Gateway.Edge;
 using Gateway.Erp;
 using Gateway.Events;
+using Gateway.GraphQL;
 using Gateway.Hosting;
 using Gateway.Orders;
 
@@ -14,6 +15,7 @@ builder.AddErpEvents();              // webhooks, legacy change feed, invalidati
 builder.AddCanonicalApi();           // /v1 services, error mapping, OpenAPI
 builder.AddEdge();                   // authentication, partner keys, plans and limits, YARP
 builder.AddOrderOrchestration();     // intake, hand-off workers, status poller
+builder.AddGatewayGraphQL();
 
 var app = builder.Build();
 app.UseGatewayDefaults();            // first: every answer, errors included, carries X-Correlation-Id
@@ -23,5 +25,6 @@ app.MapGatewayHealth();
 app.MapErpEvents();
 app.MapCanonicalApi();
 app.MapOrders();                     // /v1/orders and /admin/exceptions
+app.MapGatewayGraphQL();
 app.MapEdge();
 app.Run();

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Gateway.GraphQL.Guardrails;
+using GraphQL;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.GraphQL.Endpoint;
+
+/// <summary>
+/// How answers are written. The media type follows <c>Accept</c>: <c>application/graphql-response+json</c> when the client
+/// lists it (then a request that could not run answers 4xx, as GraphQL over HTTP says), otherwise <c>application/json</c>
+/// with 200 for every GraphQL answer, as older clients expect.
+/// </summary>
+internal static class GraphQLAnswer
+{
+    public const string GraphQLResponseType = "application/graphql-response+json";
+
+    public static async Task ResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    {
+        var refusal = result.Errors?.OfType<QueryCostRefused>().FirstOrDefault();
+        if (refusal is not null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // Apollo's persisted-query link expects PersistedQueryNotFound with 200, whatever it accepts.
+            var couldNotRun = !result.Executed && result.Errors?.Any(e => e.Code == GraphQLErrors.PersistedQueryNotFound) != true;
+            http.Response.StatusCode = couldNotRun && WantsGraphQLResponse(http) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        }
+
+        http.Response.ContentType = (WantsGraphQLResponse(http) ? GraphQLResponseType : "application/json") + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>A request that could not even be executed (persisted query unknown, query too long).</summary>
+    public static Task ErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionError error) =>
+        ResultAsync(http, serializer, new ExecutionResult { Errors = [error], Executed = false });
+
+    public static async Task ProblemAsync(HttpContext http, int status, string detail)
+    {
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        http.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Detail = detail },
+        });
+    }
+
+    static bool WantsGraphQLResponse(HttpContext http) =>
+        http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(GraphQLResponseType, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Gateway.Core;
+using Gateway.GraphQL.Guardrails;
+using Gateway.GraphQL.Loading;
+using Gateway.GraphQL.PersistedQueries;
+using Gateway.GraphQL.Schema;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.GraphQL.Endpoint;
+
+/// <summary>
+/// GraphQL over HTTP (POST with <c>application/json</c>, or GET for queries), written here because GraphQL.Server is not
+/// available. HTTP-level problems (no credential, not JSON) answer <c>application/problem+json</c> like REST; everything
+/// GraphQL can express answers in GraphQL's own error shape. Scopes are checked per field (<see cref="ScopeRequirement"/>).
+/// </summary>
+internal sealed class GraphQLEndpoint(
+    IDocumentExecuter<GatewaySchema> executer,
+    IGraphQLTextSerializer serializer,
+    PersistedQueryProtocol persisted,
+    QueryCost cost,
+    IOptions<GraphQLOptions> options,
+    ICatalogSource catalog,
+    ICustomerSource customers,
+    IPriceSource prices,
+    IStockSource stock)
+{
+    readonly GraphQLOptions _options = options.Value;
+
+    public async Task HandlePostAsync(HttpContext http)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.");
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request is null)
+        {
+            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status400BadRequest, "The body is not a GraphQL request: { query, variables, operationName, extensions }.");
+            return;
+        }
+
+        await ExecuteAsync(http, request, allowMutations: true);
+    }
+
+    public async Task HandleGetAsync(HttpContext http)
+    {
+        GraphQLRequest request;
+        try
+        {
+            var query = http.Request.Query;
+            request = new GraphQLRequest
+            {
+                Query = query["query"].FirstOrDefault(),
+                OperationName = query["operationName"].FirstOrDefault(),
+                Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+            };
+        }
+        catch (JsonException)
+        {
+            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status400BadRequest, "The parameters 'variables' and 'extensions' must be JSON objects.");
+            return;
+        }
+
+        // GET must not change anything (GraphQL over HTTP): a mutation sent by GET is refused by validation.
+        await ExecuteAsync(http, request, allowMutations: false);
+    }
+
+    async Task ExecuteAsync(HttpContext http, GraphQLRequest request, bool allowMutations)
+    {
+        var text = persisted.Resolve(request.Query, request.Extensions);
+        if (text.Error is not null)
+        {
+            await GraphQLAnswer.ErrorAsync(http, serializer, text.Error);
+            return;
+        }
+
+        if (text.Query!.Length > _options.MaxQueryLength)
+        {
+            await GraphQLAnswer.ErrorAsync(http, serializer, GraphQLErrors.BadArgument("query", $"is longer than {_options.MaxQueryLength} characters."));
+            return;
+        }
+
+        var loaders = new RequestLoaders(catalog, customers, prices, stock, http.RequestAborted);
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = text.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            UserContext = new GraphQLRequestContext(http, loaders),
+            ValidationRules = Rules(http, allowMutations),
+            CancellationToken = http.RequestAborted,
+            UnhandledExceptionDelegate = context =>
+            {
+                // ERP failures become field errors with a code; anything else stays GraphQL.NET's generic message.
+                context.Exception = GraphQLErrors.FromErp(context.OriginalException) ?? context.Exception;
+                return Task.CompletedTask;
+            },
+        });
+
+        await GraphQLAnswer.ResultAsync(http, serializer, result);
+    }
+
+    IEnumerable<IValidationRule> Rules(HttpContext http, bool allowMutations)
+    {
+        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, cost.RuleFor(http)];
+        if (!_options.Introspection)
+        {
+            rules = rules.Append(NoIntrospectionValidationRule.Instance);
+        }
+
+        return allowMutations ? rules : rules.Append(QueriesOnly.Instance);
+    }
+}

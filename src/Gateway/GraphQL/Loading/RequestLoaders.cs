@@ -1,0 +1,65 @@
+using Gateway.Core;
+using Gateway.Core.Catalog;
+using Gateway.Core.Customers;
+using Gateway.Core.Inventory;
+using Gateway.GraphQL.Schema;
+
+namespace Gateway.GraphQL.Loading;
+
+/// <summary>
+/// The loaders of one GraphQL request, reading through the Core ports (and so through the shared cache that decorates
+/// them): one price fetch per customer and quantity, one stock fetch, one product fetch, one customer fetch per level.
+/// </summary>
+internal sealed class RequestLoaders(
+    ICatalogSource catalog,
+    ICustomerSource customers,
+    IPriceSource prices,
+    IStockSource stock,
+    CancellationToken requestAborted)
+{
+    readonly Lock _gate = new();
+    readonly Dictionary<(string CustomerId, int Quantity), BatchLoader<ProductPrice>> _prices = [];
+    BatchLoader<Product>? _products;
+    BatchLoader<Customer>? _customers;
+    BatchLoader<StockLevel>? _stock;
+
+    public BatchLoader<Product> Products => Lazily(ref _products, async (skus, ct) =>
+        (await catalog.GetProductsAsync(skus, ct)).ToDictionary(p => p.Sku, StringComparer.Ordinal));
+
+    public BatchLoader<Customer> Customers => Lazily(ref _customers, async (ids, ct) =>
+        (await customers.GetCustomersAsync(ids, ct)).ToDictionary(c => c.CustomerId, StringComparer.Ordinal));
+
+    public BatchLoader<StockLevel> Stock => Lazily(ref _stock, async (skus, ct) =>
+        (await stock.GetStockAsync(skus, ct)).ToDictionary(s => s.Sku, StringComparer.Ordinal));
+
+    /// <summary>Quotes share an ERP call only for one customer at one quantity.</summary>
+    public BatchLoader<ProductPrice> Prices(string customerId, int quantity)
+    {
+        lock (_gate)
+        {
+            if (!_prices.TryGetValue((customerId, quantity), out var loader))
+            {
+                loader = new BatchLoader<ProductPrice>(
+                    async (skus, ct) =>
+                    {
+                        var quote = await prices.QuoteAsync(customerId, quantity, skus, ct)
+                            ?? throw GraphQLErrors.CustomerNotFound(customerId);
+                        return quote.Items.ToDictionary(l => l.Sku, l => new ProductPrice(customerId, quote.Currency, l), StringComparer.Ordinal);
+                    },
+                    requestAborted);
+                _prices[(customerId, quantity)] = loader;
+            }
+
+            return loader;
+        }
+    }
+
+    BatchLoader<T> Lazily<T>(ref BatchLoader<T>? loader, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
+        where T : class
+    {
+        lock (_gate)
+        {
+            return loader ??= new BatchLoader<T>(fetch, requestAborted);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using GraphQL;
+
+namespace Gateway.GraphQL.PersistedQueries;
+
+/// <summary>The query text a request stands for, or why it has none.</summary>
+internal readonly record struct QueryText(string? Query, GatewayError? Error);
+
+/// <summary>
+/// The automatic persisted query protocol (<c>extensions.persistedQuery.sha256Hash</c>): a hash alone runs a known query or
+/// answers <c>PersistedQueryNotFound</c> so the client resends it with its text; hash and text register it once the hash
+/// matches. In allow-list mode (<see cref="GraphQLOptions.PersistedQueriesOnly"/>) only the shipped queries run.
+/// </summary>
+internal sealed class PersistedQueryProtocol(PersistedQueryStore store, GraphQLOptions options)
+{
+    public QueryText Resolve(string? query, Inputs? extensions)
+    {
+        var hash = HashOf(extensions);
+        if (hash is null)
+        {
+            return options.PersistedQueriesOnly ? Refuse(GraphQLErrors.PersistedQueryRequired, "Only persisted queries run here; send extensions.persistedQuery.sha256Hash.")
+                : string.IsNullOrWhiteSpace(query) ? Refuse(GraphQLErrors.BadUserInput, "The request has no query.")
+                : new QueryText(query, null);
+        }
+
+        if (query is null)
+        {
+            // Apollo clients recognise this exact message and resend the query with its text.
+            return store.Find(hash) is { } known ? new QueryText(known, null) : Refuse(GraphQLErrors.PersistedQueryNotFound, "PersistedQueryNotFound");
+        }
+
+        if (!string.Equals(PersistedQueryStore.Hash(query), hash, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse(GraphQLErrors.PersistedQueryHashMismatch, "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query.");
+        }
+
+        if (options.PersistedQueriesOnly)
+        {
+            return store.IsShipped(hash.ToLowerInvariant()) ? new QueryText(query, null)
+                : Refuse(GraphQLErrors.PersistedQueryRequired, "Only the persisted queries shipped with the gateway run here.");
+        }
+
+        store.Register(hash.ToLowerInvariant(), query);
+        return new QueryText(query, null);
+    }
+
+    static QueryText Refuse(string code, string message) => new(null, new GatewayError(code, message));
+
+    static string? HashOf(Inputs? extensions) =>
+        extensions?.TryGetValue("persistedQuery", out var persisted) == true
+        && persisted is IReadOnlyDictionary<string, object?> fields
+        && fields.TryGetValue("sha256Hash", out var hash)
+            ? hash as string
+            : null;
+}

@@ -1,0 +1,43 @@
+using Gateway.Edge;
+using Gateway.GraphQL.Guardrails;
+using GraphQL.Types;
+
+namespace Gateway.GraphQL.Schema;
+
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+
+        Field<ProductConnectionType>("products")
+            .Description("Products ordered by SKU, a page at a time. Needs catalog:read.")
+            .Argument<ProductFilterInputType>("filter")
+            .Argument<IntGraphType>("first", "Page size, 1 to 100.", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after", "The cursor of the last product already seen.")
+            .RequireScope(Scopes.CatalogRead)
+            .ResolveAsync(QueryResolvers.ProductsAsync);
+
+        Field<ProductType>("product")
+            .Description("One product by SKU; null when there is none. Needs catalog:read.")
+            .Argument<NonNullGraphType<IdGraphType>>("sku")
+            .RequireScope(Scopes.CatalogRead)
+            .Resolve(QueryResolvers.Product);
+
+        Field<CustomerType>("customer")
+            .Description("A customer account the caller acts for; null with NOT_FOUND for any other, as for an unknown one.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(QueryResolvers.Customer);
+    }
+}
+
+/// <summary>The gateway's GraphQL schema; its SDL is committed at <c>api-specs/graphql/schema.graphql</c>.</summary>
+internal sealed class GatewaySchema : global::GraphQL.Types.Schema
+{
+    public GatewaySchema(IServiceProvider services, QueryType query)
+        : base(services)
+    {
+        Query = query;
+        Description = "Gateway: the distributor's catalog, prices, stock and customers, composed in one round trip.";
+    }
+}
