@@ -1,3 +1,4 @@
+using Gateway.Core.Erp;
 using Gateway.IntegrationTests.Fixtures;
 
 namespace Gateway.IntegrationTests.CanonicalApi;
@@ -9,6 +10,8 @@ namespace Gateway.IntegrationTests.CanonicalApi;
 /// </summary>
 public sealed class CanonicalApiFixture : IAsyncLifetime
 {
+    readonly Dictionary<ErpSystem, GatewayHost> _routed = [];
+
     public SimulatorHost Simulator { get; private set; } = null!;
 
     public GatewayHost Gateway { get; private set; } = null!;
@@ -23,8 +26,25 @@ public sealed class CanonicalApiFixture : IAsyncLifetime
         Sample = await Simulator.SampleAsync(500, 100, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A second gateway on the same simulator with every domain routed to <paramref name="erp"/>, started on first use.</summary>
+    public async Task<GatewayHost> RoutedToAsync(ErpSystem erp)
+    {
+        if (!_routed.TryGetValue(erp, out var gateway))
+        {
+            gateway = await GatewayHost.StartAsync(Simulator, GatewayHost.RoutedTo(erp));
+            _routed[erp] = gateway;
+        }
+
+        return gateway;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var gateway in _routed.Values)
+        {
+            await gateway.DisposeAsync();
+        }
+
         await Gateway.DisposeAsync();
         await Simulator.DisposeAsync();
     }
