@@ -58,6 +58,8 @@ public sealed class GatewayHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Erp:Legacy:BaseUrl"] = erp,
             ["Erp:Cloud:BaseUrl"] = erp,
+            // Off unless a test turns it on: the feed's background polls would blur the simulator's call counts.
+            ["Events:LegacyFeed"] = "Off",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "None",
         };
