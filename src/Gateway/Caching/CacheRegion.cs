@@ -33,14 +33,20 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
         var now = time.GetUtcNow();
         var found = new Dictionary<string, T>(keys.Count, StringComparer.Ordinal);
         List<string>? misses = null;
+        var seen = new HashSet<string>(keys.Count, StringComparer.Ordinal);
         foreach (var key in keys)
         {
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
             if (store.Local(FullKey(key)) is { } entry && IsFresh(entry, now))
             {
                 outcomes.Record(CacheResult.Hit, now - entry.StoredAt);
                 Add(found, key, entry);
             }
-            else if (!found.ContainsKey(key))
+            else
             {
                 (misses ??= []).Add(key);
             }

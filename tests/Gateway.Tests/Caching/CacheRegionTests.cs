@@ -35,6 +35,15 @@ public sealed class CacheRegionTests : IDisposable
     }
 
     [Fact]
+    public async Task GetManyAsync_RepeatedKey_IsFetchedOnce()
+    {
+        var found = await GetAsync("a", "a", "b");
+
+        Assert.Equal(["a", "b"], found.Keys.Order());
+        Assert.Equal(1, _fetches);
+    }
+
+    [Fact]
     public async Task GetManyAsync_UnknownKey_IsCachedAsAbsent()
     {
         await _sut.GetManyAsync(["x"], (_, _) => Fetched(new Dictionary<string, string>()), CancellationToken.None);
