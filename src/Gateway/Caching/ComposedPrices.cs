@@ -29,12 +29,13 @@ internal sealed class ComposedPrices(
         var promotionLookup = wanted.Length == 0
             ? Task.FromResult<IReadOnlyDictionary<string, SkuPromotion>>(new Dictionary<string, SkuPromotion>())
             : promotions.GetManyAsync(wanted, (keys, ct) => erp.GetPromotionsAsync(keys, ct), cancellationToken);
+        // All three awaited together, so a failure of one never leaves another's unobserved.
+        await Task.WhenAll(customerLookup, contractLookup, promotionLookup);
         var found = await customerLookup;
         var customer = found.Count > 0 ? found[0] : null;
         var contract = await contractLookup;
         if (customer is null || contract is null)
         {
-            await promotionLookup;
             return null;
         }
 
