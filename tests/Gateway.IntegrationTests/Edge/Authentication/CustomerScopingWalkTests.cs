@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Gateway.IntegrationTests.Fixtures;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.IntegrationTests.Edge.Authentication;
+
+/// <summary>
+/// The walk the issue asks for: every endpoint that takes a customer, called by a partner key and by a storefront token
+/// with a customer they do not act for, answers exactly what the admin gets for a customer that does not exist.
+/// </summary>
+[Collection(RealGateway.Name)]
+public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
+{
+    const string Missing = "99999999";
+
+    /// <summary>Each endpoint as "METHOD path" and how to call it for a customer (and, for orders, its ship-to).</summary>
+    IEnumerable<(string Endpoint, Func<HttpClient, string, string, Task<HttpResponseMessage>> Call)> Endpoints() =>
+    [
+        ("GET v1/customers/{customerId}", (client, customer, _) => client.GetAsync(new Uri($"v1/customers/{customer}", UriKind.Relative), Ct)),
+        ("GET v1/prices", (client, customer, _) => client.GetAsync(new Uri($"v1/prices?customerId={customer}&sku={fixture.Sku}", UriKind.Relative), Ct)),
+        ("POST v1/orders", (client, customer, shipTo) => fixture.PlaceOrderAsync(client, customer, shipTo)),
+    ];
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("partner")]
+    [InlineData("storefront")]
+    public async Task A_foreign_customer_is_answered_on_every_endpoint_exactly_like_one_that_does_not_exist(string credential)
+    {
+        var scoped = fixture.ScopedClient(credential);
+        foreach (var (endpoint, call) in Endpoints())
+        {
+            using var own = await call(scoped, fixture.Own.CustomerId, fixture.Own.ShipToIds[0]);
+            Assert.True(own.IsSuccessStatusCode, $"{endpoint}: the caller's own customer answered {own.StatusCode}");
+
+            using var missing = await call(fixture.Gateway.Admin, Missing, "1");
+            using var foreign = await call(scoped, fixture.Foreign.CustomerId, fixture.Foreign.ShipToIds[0]);
+
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal(await AnswerAsync(missing, Missing), await AnswerAsync(foreign, fixture.Foreign.CustomerId));
+        }
+    }
+
+    [Theory]
+    [InlineData("partner")]
+    [InlineData("storefront")]
+    public async Task A_foreign_customers_order_is_answered_exactly_like_an_order_that_does_not_exist(string credential)
+    {
+        var scoped = fixture.ScopedClient(credential);
+        using var mine = await fixture.Gateway.Admin.GetAsync(new Uri($"v1/orders/{fixture.ForeignOrderId}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+
+        const string missingOrder = "ord_does_not_exist";
+        using var missing = await fixture.Gateway.Admin.GetAsync(new Uri($"v1/orders/{missingOrder}", UriKind.Relative), Ct);
+        using var foreign = await scoped.GetAsync(new Uri($"v1/orders/{fixture.ForeignOrderId}", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(await AnswerAsync(missing, missingOrder), await AnswerAsync(foreign, fixture.ForeignOrderId));
+    }
+
+    [Fact]
+    public void The_walk_covers_every_endpoint_with_a_customer_parameter()
+    {
+        var described = fixture.Gateway.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(group => group.Items)
+            .Where(d => d.ParameterDescriptions.Any(p => p.Name.Equals("customerId", StringComparison.OrdinalIgnoreCase)))
+            .Select(d => $"{d.HttpMethod} {d.RelativePath?.TrimEnd('/')}")
+            .ToList();
+        var walked = Endpoints().Select(e => e.Endpoint).ToHashSet();
+
+        Assert.Contains("GET v1/customers/{customerId}", described);
+        Assert.All(described, endpoint => Assert.Contains(endpoint, walked));
+    }
+
+    /// <summary>Status, media type and body, with the per-request trace id dropped and the asked id written as "{id}".</summary>
+    static async Task<string> AnswerAsync(HttpResponseMessage response, string id)
+    {
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var body = JsonSerializer.Deserialize<JsonElement>(text);
+        var fields = body.EnumerateObject().Where(p => p.Name != "traceId").ToDictionary(p => p.Name, p => p.Value);
+        return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} "
+            + JsonSerializer.Serialize(fields).Replace(id, "{id}", StringComparison.Ordinal);
+    }
+}
