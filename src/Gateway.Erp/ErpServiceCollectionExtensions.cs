@@ -7,6 +7,7 @@ using Gateway.Erp.Connector;
 using Gateway.Erp.Legacy;
 using Gateway.Erp.Outbound;
 using Gateway.Erp.Outbound.Budget;
+using Gateway.Erp.Outbound.Budget.Cluster;
 using Gateway.Erp.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,10 +48,7 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton<CloudErpClient>();
         services.TryAddSingleton(sp => new LegacyErpClient(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
 
-        services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) =>
-            ErpBudgets.LocalLegacy(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) =>
-            ErpBudgets.LocalCloud(sp.GetRequiredService<IOptions<CloudErpOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        AddBudgets(services, configuration.GetConnectionString("Redis"));
 
         services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) => Pipeline(sp, ErpSystem.Legacy, sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
         services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) => Pipeline(sp, ErpSystem.Cloud, sp.GetRequiredService<IOptions<CloudErpOptions>>().Value));
@@ -75,6 +73,30 @@ public static class ErpServiceCollectionExtensions
             .Add(new HealthCheckRegistration("erp-legacy", sp => new ErpHealthCheck(sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy)), HealthStatus.Degraded, [ReadyTag]))
             .Add(new HealthCheckRegistration("erp-cloud", sp => new ErpHealthCheck(sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Cloud)), HealthStatus.Degraded, [ReadyTag]));
         return services;
+    }
+
+    /// <summary>The ERP's quota is the cluster's: shared through Redis when there is one, local in the embedded default.</summary>
+    static void AddBudgets(IServiceCollection services, string? redis)
+    {
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) =>
+                ErpBudgets.LocalLegacy(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) =>
+                ErpBudgets.LocalCloud(sp.GetRequiredService<IOptions<CloudErpOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            return;
+        }
+
+        services.AddOptions<ErpBudgetOptions>().BindConfiguration(ErpBudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new ErpCluster(
+            redis,
+            sp.GetRequiredService<IOptions<ErpBudgetOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Erp.Budget")));
+        services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) => ErpBudgets.ClusterLegacy(
+            sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value, sp.GetRequiredService<ErpCluster>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) => ErpBudgets.ClusterCloud(
+            sp.GetRequiredService<IOptions<CloudErpOptions>>().Value, sp.GetRequiredService<ErpCluster>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     static ErpPipeline Pipeline(IServiceProvider services, ErpSystem erp, ErpConnectionOptions options) => new(

@@ -33,6 +33,8 @@ internal sealed class ErpHealthCheck(ErpPipeline pipeline) : IHealthCheck
             CircuitState.Open or CircuitState.Isolated => new HealthCheckResult(
                 context.Registration.FailureStatus, "circuit open: calls fail fast until a probe succeeds", data: data),
             CircuitState.HalfOpen => HealthCheckResult.Degraded("circuit half-open: probing the ERP", data: data),
+            _ when budget.Coordination.Contains("unreachable", StringComparison.Ordinal) => HealthCheckResult.Degraded(
+                string.Create(CultureInfo.InvariantCulture, $"circuit closed, budget {budget.Available:0.#}/{budget.Capacity:0.#} free ({budget.Coordination}: this instance's share only)"), data: data),
             _ when budget.PausedFor > TimeSpan.Zero => HealthCheckResult.Degraded(
                 string.Create(CultureInfo.InvariantCulture, $"the ERP asked to pause for {budget.PausedFor.TotalMilliseconds:0} ms"), data: data),
             _ when budget.InteractiveWaiting + budget.BackgroundWaiting > 0 && budget.Available < 1 => HealthCheckResult.Degraded(

@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "The {ErpName} ERP budget is {Coordination}: {Capacity} permits per instance view.")]
     public static partial void BudgetChosen(ILogger logger, string erpName, string coordination, double capacity);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Redis is unreachable ({Error}): each ERP budget falls back to this instance's share of {Instances}.")]
+    public static partial void RedisLost(ILogger logger, int instances, string error);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Information, Message = "Redis answers again: the ERP budgets are shared by {Instances} instances.")]
+    public static partial void RedisBack(ILogger logger, int instances);
 }

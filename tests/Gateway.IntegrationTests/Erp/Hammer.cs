@@ -12,9 +12,10 @@ internal static class Hammer
     static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
 
     /// <param name="read">One call for caller <c>i</c>, attempt <c>j</c>.</param>
-    public static async Task<Tally> RunAsync(int callers, TimeSpan duration, Func<int, int, CancellationToken, Task> read, CancellationToken cancellationToken)
+    /// <param name="tally">Where to count, when the test watches the run as it goes.</param>
+    public static async Task<Tally> RunAsync(int callers, TimeSpan duration, Func<int, int, CancellationToken, Task> read, CancellationToken cancellationToken, Tally? tally = null)
     {
-        var tally = new Tally();
+        tally ??= new Tally();
         var until = DateTime.UtcNow + duration;
         await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(
             async () =>

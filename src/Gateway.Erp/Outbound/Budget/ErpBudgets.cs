@@ -1,6 +1,7 @@
 using Gateway.Core.Erp;
 using Gateway.Erp.Cloud;
 using Gateway.Erp.Legacy;
+using Gateway.Erp.Outbound.Budget.Cluster;
 
 namespace Gateway.Erp.Outbound.Budget;
 
@@ -29,5 +30,19 @@ internal static class ErpBudgets
     {
         ArgumentNullException.ThrowIfNull(options);
         return new ConcurrencyBudget(ErpSystem.Legacy, options.MaxConcurrency, options, time);
+    }
+
+    /// <summary>The cloud ERP's bucket shared by every instance through Redis.</summary>
+    public static IErpBudget ClusterCloud(CloudErpOptions options, ErpCluster cluster, TimeProvider time)
+    {
+        var (rate, burst) = CloudBucket(options);
+        return new ClusterTokenBudget(ErpSystem.Cloud, rate, burst, options, cluster, time);
+    }
+
+    /// <summary>The legacy ERP's sessions shared by every instance through Redis.</summary>
+    public static IErpBudget ClusterLegacy(LegacyErpOptions options, ErpCluster cluster, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ClusterSessionBudget(ErpSystem.Legacy, options.MaxConcurrency, options, cluster, time);
     }
 }

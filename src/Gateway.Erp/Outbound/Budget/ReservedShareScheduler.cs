@@ -73,6 +73,22 @@ internal abstract class ReservedShareScheduler : IErpBudget, IDisposable
 
     protected virtual string Coordination => "local";
 
+    /// <summary>Calls waiting now, both classes.</summary>
+    protected int WaitingLocked => _interactiveWaiting + _backgroundWaiting;
+
+    /// <summary>Whether an interactive call waits: permits asked for elsewhere then need not leave the reserve free.</summary>
+    protected bool InteractiveWaitingLocked => _interactiveWaiting > 0;
+
+    /// <summary>Another instance was told to pause: hold this one's calls too, without telling anyone again.</summary>
+    protected void HoldUntilLocked(DateTimeOffset until)
+    {
+        if (until > _pausedUntil)
+        {
+            _pausedUntil = until;
+            ScheduleDispatchLocked(until - Time.GetUtcNow());
+        }
+    }
+
     public ValueTask<RateLimitLease> AcquireAsync(ErpTrafficClass traffic, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
