@@ -37,6 +37,11 @@ public static class EventsSetup
     /// <summary><c>POST /events/erp</c>, authenticated by its HMAC signature rather than a caller's credential.</summary>
     public static IEndpointRouteBuilder MapErpEvents(this IEndpointRouteBuilder app)
     {
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<EventsOptions>().WebhookSecret))
+        {
+            Log.NoWebhookSecret(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Events"));
+        }
+
         app.MapPost(ErpEventsEndpoint.Route, ErpEventsEndpoint.HandleAsync)
             .AllowAnonymous()
             .DisableAntiforgery()

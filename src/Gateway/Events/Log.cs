@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "The change stream could not be read ({Reason}); resuming after {LastId} when Redis returns.")]
     public static partial void StreamFailed(ILogger logger, string reason, string lastId);
 
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Events:WebhookSecret is not set: every webhook to /events/erp is refused (401) and freshness relies on the legacy feed and the time to live.")]
+    public static partial void NoWebhookSecret(ILogger logger);
+
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "A change event on the stream could not be read ({EntryId}); skipped.")]
     public static partial void StreamEntryUnreadable(ILogger logger, string entryId);
 }
