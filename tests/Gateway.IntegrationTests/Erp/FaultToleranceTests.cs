@@ -16,7 +16,8 @@ public sealed class FaultToleranceTests(SimulatorHost simulator)
     {
         var ct = TestContext.Current.CancellationToken;
         var sample = await simulator.SampleAsync(40, 1, ct);
-        await using var sut = ConnectorsHost.Start(simulator, erp, Settings(erp, ("ReadRetries", "8"), ("RetryDelay", "00:00:00.005")));
+        await using var sut = ConnectorsHost.Start(simulator, erp, Settings(erp, ("ReadRetries", "8"), ("RetryDelay", "00:00:00.005"), ("BreakerMinimumThroughput", "10000")));
+        // The breaker is kept out of this one (4 failures in the first 8 attempts would open it): retries are under test.
         await simulator.ResetStatsAsync(ct);
         await simulator.SetFaultsAsync(Backend(erp), errorRate: 0.25, cancellationToken: ct);
         try
@@ -46,7 +47,7 @@ public sealed class FaultToleranceTests(SimulatorHost simulator)
         var ct = TestContext.Current.CancellationToken;
         var sample = await simulator.SampleAsync(2, 5, ct);
         var customer = sample.Customers.First(c => c.CreditStatus == "Ok");
-        await using var sut = ConnectorsHost.Start(simulator, erp, Settings(erp, ("WriteRetries", "5"), ("RetryDelay", "00:00:00.005")));
+        await using var sut = ConnectorsHost.Start(simulator, erp, Settings(erp, ("WriteRetries", "5"), ("RetryDelay", "00:00:00.005"), ("BreakerMinimumThroughput", "10000")));
         var products = await sut.Catalog.GetProductsAsync(sample.Skus, ct);
         var order = new SalesOrderRequest(
             "it-" + Guid.NewGuid().ToString("N")[..12], customer.CustomerId, customer.ShipToIds[0], "PO-1", [.. products.Select(p => new SalesOrderLine(p.Sku, 2 * p.PackSize, null))]);
