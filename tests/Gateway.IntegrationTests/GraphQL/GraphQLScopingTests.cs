@@ -44,7 +44,7 @@ public sealed class GraphQLScopingTests(GraphQLGateway gateway)
         const string Query = "query($id: ID!) { customer(id: $id) { customerId name } }";
 
         var foreign = await gateway.Client().QueryAsync(
-            GraphQLGateway.Storefront(sample.Customers[0].CustomerId, ReadScopes), Query, new { id = sample.Customers[1].CustomerId });
+            GraphQLGateway.Storefront(sample.Customers[0].CustomerId, Scopes.OrdersRead), Query, new { id = sample.Customers[1].CustomerId });
         var unknown = await gateway.Client().QueryAsync(GraphQLGateway.Admin, Query, new { id = "99999999" });
 
         Assert.Equal(["NOT_FOUND"], foreign.Codes);

@@ -25,8 +25,9 @@ internal sealed class QueryType : ObjectGraphType
             .Resolve(QueryResolvers.Product);
 
         Field<CustomerType>("customer")
-            .Description("A customer account the caller acts for; null with NOT_FOUND for any other, as for an unknown one.")
+            .Description("A customer account the caller acts for; null with NOT_FOUND for any other, as for an unknown one. Needs orders:read, as REST.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .RequireScope(Scopes.OrdersRead)
             .Resolve(QueryResolvers.Customer);
     }
 }
