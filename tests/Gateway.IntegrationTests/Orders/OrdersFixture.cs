@@ -134,7 +134,8 @@ public sealed class OrdersFixture : IAsyncLifetime
     public static async Task<IReadOnlyList<JsonElement>> ErpOrdersAsync(SimulatorHost simulator, string externalRef, CancellationToken cancellationToken) =>
         (await simulator.Client.GetFromJsonAsync<JsonElement[]>("_sim/orders?externalRef=" + Uri.EscapeDataString(externalRef), Json, cancellationToken))!;
 
-    static async Task<IReadOnlyList<(string, int)>> PackSizesAsync(SimulatorHost simulator, IReadOnlyList<string> skus)
+    /// <summary>The pack size of each SKU, from the ERP.</summary>
+    public static async Task<IReadOnlyList<(string Sku, int PackSize)>> PackSizesAsync(SimulatorHost simulator, IReadOnlyList<string> skus)
     {
         var items = await simulator.Client.GetFromJsonAsync<JsonElement>("cloud/api/items?skus=" + string.Join(',', skus), Json);
         return [.. items.GetProperty("data").EnumerateArray()

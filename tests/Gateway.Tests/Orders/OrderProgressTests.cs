@@ -59,6 +59,16 @@ public class OrderProgressTests
         Assert.Contains("blocked", sut.StatusHistory[^1].Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Apply_ErpTimeBeforeOurLastEntry_HistoryStillReadsForward()
+    {
+        var submitted = OrderProgress.Append(Accepted(), OrderStatus.SubmittedToErp, T0.AddMinutes(2), "Handed to the ERP.");
+
+        var sut = OrderProgress.Apply(submitted, Erp(ErpOrderStatus.Confirmed));
+
+        Assert.Equal(T0.AddMinutes(2), sut.StatusHistory[^1].At);
+    }
+
     [Theory]
     [InlineData(OrderStatus.SubmittedToErp, true)]
     [InlineData(OrderStatus.Shipped, true)]

@@ -38,17 +38,21 @@ internal static class OrderProgress
         {
             return next.Status == OrderStatus.Rejected
                 ? next
-                : Append(next, OrderStatus.Rejected, erp.StatusChangedAt, "Rejected by the ERP: " + (erp.RejectReason ?? "no reason given"));
+                : Append(next, OrderStatus.Rejected, NotBeforeLast(next, erp.StatusChangedAt), "Rejected by the ERP: " + (erp.RejectReason ?? "no reason given"));
         }
 
         var target = Array.IndexOf(Path, ToStatus(erp.Status));
         for (var step = Array.IndexOf(Path, next.Status) + 1; step <= target; step++)
         {
-            next = Append(next, Path[step], erp.StatusChangedAt, Reason(Path[step], erp));
+            next = Append(next, Path[step], NotBeforeLast(next, erp.StatusChangedAt), Reason(Path[step], erp));
         }
 
         return next;
     }
+
+    /// <summary>The ERPs stamp whole seconds: an ERP time may precede our own last entry, and a history reads forward.</summary>
+    static DateTimeOffset NotBeforeLast(Order order, DateTimeOffset at) =>
+        order.StatusHistory is [.., var last] && last.At > at ? last.At : at;
 
     static OrderStatus ToStatus(ErpOrderStatus status) => status switch
     {
