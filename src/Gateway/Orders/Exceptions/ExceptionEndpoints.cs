@@ -1,3 +1,4 @@
+using Gateway.CanonicalApi.Problems;
 using Gateway.Edge;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,7 +22,7 @@ public static class ExceptionEndpoints
         var byCategory = Parse<ExceptionCategory>(category, "category", errors);
         var byStatus = Parse<ExceptionStatus>(status, "status", errors);
         return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+            ? CanonicalProblems.Invalid(errors)
             : TypedResults.Ok(new ExceptionList(await queue.ListAsync(byCategory, byStatus, cancellationToken)));
     }
 
@@ -34,11 +35,12 @@ public static class ExceptionEndpoints
     static Results<Ok<ExceptionAction>, ProblemHttpResult> Answer(string exceptionId, string verb, (ExceptionActionResult Result, ExceptionAction? Action) outcome) => outcome.Result switch
     {
         ExceptionActionResult.Done => TypedResults.Ok(outcome.Action),
-        ExceptionActionResult.NotFound => TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound, title: "Exception not found", detail: $"Exception '{exceptionId}' was not found."),
+        ExceptionActionResult.NotFound => CanonicalProblems.NotFound("exception", exceptionId),
         ExceptionActionResult.NotOpen => TypedResults.Problem(
+            type: OrderProblems.ExceptionNotActionable,
             statusCode: StatusCodes.Status409Conflict, title: "Exception already handled", detail: $"Exception '{exceptionId}' is no longer open."),
         _ => TypedResults.Problem(
+            type: OrderProblems.ExceptionNotActionable,
             statusCode: StatusCodes.Status409Conflict,
             title: "Action not applicable",
             detail: $"The order of exception '{exceptionId}' cannot be {verb} now: the ERP already holds it, or the entry holds nothing back."),

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Gateway.CanonicalApi.Problems;
 using Gateway.Edge;
 using Gateway.Edge.Scoping;
 using Gateway.Orders.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -20,9 +22,13 @@ public static class OrderEndpoints
         orders.MapPost("/", PlaceOrder)
             .RequireAuthorization(Scopes.OrdersWrite)
             .Accepts<OrderRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Places an order; the Idempotency-Key header makes retries safe.");
         orders.MapGet("/{orderId}", GetOrder)
             .RequireAuthorization(Scopes.OrdersRead)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An order with its status history, ERP order number and shipments.");
         return app;
     }
@@ -30,54 +36,41 @@ public static class OrderEndpoints
     internal static string Location(string orderId) => "/v1/orders/" + Uri.EscapeDataString(orderId);
 
     static async Task<Results<Accepted<Order>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
-        HttpContext context, OrderIntake intake, IOptions<HttpJsonOptions> json, CancellationToken cancellationToken)
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        HttpContext context,
+        OrderIntake intake,
+        IOptions<HttpJsonOptions> json,
+        CancellationToken cancellationToken)
     {
-        var headers = context.Request.Headers[IdempotencyKey.HeaderName];
-        var key = headers.Count == 1 ? headers[0] : null;
-        if ((headers.Count > 1 ? $"Send one {IdempotencyKey.HeaderName} header." : IdempotencyKey.Problem(key)) is { } keyProblem)
+        // Binding would join a repeated header into one value; two keys for one request is a client bug to name.
+        var repeated = context.Request.Headers[IdempotencyKey.HeaderName].Count > 1;
+        if ((repeated ? $"Send one {IdempotencyKey.HeaderName} header." : IdempotencyKey.Problem(idempotencyKey)) is { } keyProblem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = [keyProblem] });
+            return CanonicalProblems.Invalid(new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = [keyProblem] });
         }
 
         var (request, bodyErrors) = await ReadAsync(context.Request, json.Value.SerializerOptions, cancellationToken);
         if (request is null)
         {
-            return TypedResults.ValidationProblem(bodyErrors!);
+            return CanonicalProblems.Invalid(bodyErrors!);
         }
 
         var callerId = context.Features.Get<Caller>()?.Id ?? "anonymous";
-        var outcome = await intake.PlaceAsync(callerId, key!, request, context.CallerActsFor, cancellationToken);
+        var outcome = await intake.PlaceAsync(callerId, idempotencyKey!, request, context.CallerActsFor, cancellationToken);
         return outcome.Result switch
         {
             IntakeResult.Accepted => TypedResults.Accepted(Location(outcome.Order!.OrderId), outcome.Order),
-            IntakeResult.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
-            IntakeResult.CustomerNotFound => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Customer not found",
-                detail: outcome.Errors!["customerId"][0],
-                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors }),
-            IntakeResult.KeyReusedForAnotherOrder => TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency key reused",
-                detail: $"This {IdempotencyKey.HeaderName} was already used for a different order; use a new key for a new order.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = ["reused with a different body"] } }),
-            _ => Busy(context),
+            IntakeResult.Invalid => CanonicalProblems.Invalid(outcome.Errors!.ToDictionary()),
+            IntakeResult.CustomerNotFound => OrderProblems.NotFound("customerId", $"No customer '{request.CustomerId}'."),
+            IntakeResult.KeyReusedForAnotherOrder => OrderProblems.KeyReused(),
+            _ => OrderProblems.InProgress(context),
         };
     }
 
     static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrder(string orderId, HttpContext context, IOrderStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(orderId, cancellationToken) is { } stored && context.CallerActsFor(stored.Order.CustomerId)
             ? TypedResults.Ok(stored.Order)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"Order '{orderId}' was not found.");
-
-    static ProblemHttpResult Busy(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "1";
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "Order still being placed",
-            detail: $"A request with this {IdempotencyKey.HeaderName} is still being handled; retry shortly with the same key.");
-    }
+            : CanonicalProblems.NotFound("order", orderId);
 
     /// <summary>The body, or errors naming the field (JSON path) that could not be read.</summary>
     static async Task<(OrderRequest? Request, Dictionary<string, string[]>? Errors)> ReadAsync(HttpRequest http, JsonSerializerOptions json, CancellationToken cancellationToken)
