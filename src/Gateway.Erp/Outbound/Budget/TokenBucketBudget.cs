@@ -7,6 +7,8 @@ namespace Gateway.Erp.Outbound.Budget;
 /// After the ERP answers 429 the bucket is emptied and refills only from the end of the pause, as the ERP's does, and
 /// at half the rate it had (the ERP's quota is evidently lower than configured, or someone else spends it); the rate
 /// then climbs back to the configured one by <see cref="RecoveryPerSecond"/> of it per second.
+/// A new budget starts empty by default: an instance that has just started cannot know how much of the ERP's bucket
+/// its predecessor or a neighbour spent a moment ago, so it earns its burst at the configured rate like the ERP does.
 /// </summary>
 internal sealed class TokenBucketBudget : ReservedShareScheduler
 {
@@ -23,7 +25,7 @@ internal sealed class TokenBucketBudget : ReservedShareScheduler
     double _tokens;
     DateTimeOffset _at;
 
-    public TokenBucketBudget(ErpSystem erp, double rate, double burst, ErpConnectionOptions options, TimeProvider time, bool startFull = true)
+    public TokenBucketBudget(ErpSystem erp, double rate, double burst, ErpConnectionOptions options, TimeProvider time, bool startFull = false)
         : base(erp, options, time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(rate, 0);

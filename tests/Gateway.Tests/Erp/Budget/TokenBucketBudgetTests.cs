@@ -16,7 +16,21 @@ public sealed class TokenBucketBudgetTests
         rate,
         burst,
         new CloudErpOptions { QueueTimeout = queueTimeout ?? TimeSpan.FromSeconds(2), BackgroundShare = backgroundShare, MaxQueueLength = 10_000 },
-        _time);
+        _time,
+        startFull: true);
+
+    [Fact]
+    public void NewBudget_ByDefault_StartsEmptyAndEarnsItsBurstAtTheRate()
+    {
+        using var sut = new TokenBucketBudget(ErpSystem.Cloud, 10, 5, new CloudErpOptions { QueueTimeout = TimeSpan.FromSeconds(2) }, _time);
+
+        var first = sut.Ask();
+        var grantedAtOnce = first.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.False(grantedAtOnce);
+        Assert.True(first.Granted());
+    }
 
     [Fact]
     public async Task AcquireAsync_WithinBurst_GrantsAtOnce()
