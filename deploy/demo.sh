@@ -12,11 +12,15 @@ GATEWAY_URL=${GATEWAY_URL:-http://127.0.0.1:8080}
 export DEMO_JWT_ISSUER=${DEMO_JWT_ISSUER:-https://demo-issuer.gateway.local}
 export DEMO_JWT_AUDIENCE=${DEMO_JWT_AUDIENCE:-gateway-api}
 export DEMO_JWT_SIGNING_KEY=${DEMO_JWT_SIGNING_KEY:-demo-signing-key-change-me-0123456789abcdef}
+# The simulator posts its change events to the gateway, signed with this demo secret, so caches stay fresh.
+DEMO_WEBHOOK_SECRET=${DEMO_WEBHOOK_SECRET:-demo-webhook-secret-change-me}
 
 dotnet build src/ErpSimulator --configuration Release --nologo -v quiet
 dotnet build src/Gateway --configuration Release --nologo -v quiet
 
-dotnet src/ErpSimulator/bin/Release/net10.0/ErpSimulator.dll --urls "$SIM_URL" &
+# --contentRoot: each host reads the appsettings.json beside its binaries, wherever this script is started from.
+dotnet src/ErpSimulator/bin/Release/net10.0/ErpSimulator.dll --contentRoot "$PWD/src/ErpSimulator/bin/Release/net10.0" --urls "$SIM_URL" \
+  --Simulator:WebhookUrls="$GATEWAY_URL/events/erp" --Simulator:WebhookSecret="$DEMO_WEBHOOK_SECRET" &
 sim=$!
 trap 'kill "$sim" 2>/dev/null || true' EXIT INT TERM
 
@@ -26,9 +30,11 @@ for _ in $(seq 1 150); do
   (exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}") 2>/dev/null && break
   sleep 0.2
 done
+kill -0 "$sim" 2>/dev/null || { echo "deploy/demo.sh: the ERP simulator did not start (see above)" >&2; exit 1; }
 
 echo "ERP simulator on $SIM_URL; gateway starting on $GATEWAY_URL (Swagger UI: $GATEWAY_URL/swagger)"
-dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --urls "$GATEWAY_URL" \
+dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --contentRoot "$PWD/src/Gateway/bin/Release/net10.0" --urls "$GATEWAY_URL" \
   --Erp:Legacy:BaseUrl="$SIM_URL" --Erp:Cloud:BaseUrl="$SIM_URL" \
+  --Events:WebhookSecret="$DEMO_WEBHOOK_SECRET" \
   --Gateway:AdminToken="${ADMIN_TOKEN:-demo-admin-token-change-me}" \
   --Auth:Jwt:Issuer="$DEMO_JWT_ISSUER" --Auth:Jwt:Audience="$DEMO_JWT_AUDIENCE" --Auth:Jwt:SigningKey="$DEMO_JWT_SIGNING_KEY"
