@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Gateway.GraphQL.Endpoint;
 using Gateway.GraphQL.Guardrails;
 using Gateway.GraphQL.PersistedQueries;
@@ -25,7 +26,8 @@ public static class GraphQLSetup
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<GatewaySchema>()
             .AddGraphTypes(typeof(GatewaySchema).Assembly)
-            .AddSystemTextJson()
+            // '+' in a DateTimeOffset stays '+', not \u002B: answers are JSON for API clients, never inlined into HTML.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<GatewayErrorInfoProvider>());
 
         services.AddSingleton(sp => new PersistedQueryStore(sp.GetRequiredService<IOptions<GraphQLOptions>>().Value));
