@@ -1,6 +1,7 @@
 using Gateway.Core.Erp;
 using GraphQL;
 using GraphQL.Execution;
+using StackExchange.Redis;
 
 namespace Gateway.GraphQL;
 
@@ -39,6 +40,9 @@ internal static class GraphQLErrors
     public const string PersistedQueryRequired = "PERSISTED_QUERY_REQUIRED";
     public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
     public const string RateLimited = "RATE_LIMITED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string OrderInProgress = "ORDER_IN_PROGRESS";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 
     public static GatewayError MissingScope(string scope) =>
         new(Forbidden, $"This field needs the scope '{scope}'.", new Dictionary<string, object?> { ["scope"] = scope });
@@ -49,8 +53,15 @@ internal static class GraphQLErrors
     public static GatewayError BadArgument(string argument, string problem) =>
         new(BadUserInput, $"Argument '{argument}' {problem}", new Dictionary<string, object?> { ["argument"] = argument });
 
-    /// <summary>ERP failures as field errors; the message names no ERP payload, only what a client may do.</summary>
-    public static ExecutionError? FromErp(Exception exception) => exception switch
+    /// <summary>
+    /// A value inside an input object that breaks a rule: <c>extensions.argument</c> names the argument and
+    /// <c>extensions.field</c> the value's path in it, spelled as REST's <c>errors</c> keys (<c>lines[0].quantity</c>).
+    /// </summary>
+    public static GatewayError BadInputField(string argument, string field, string message) =>
+        new(BadUserInput, message, new Dictionary<string, object?> { ["argument"] = argument, ["field"] = field });
+
+    /// <summary>ERP and order-store failures as field errors; the message names no payload, only what a client may do.</summary>
+    public static ExecutionError? FromFailure(Exception exception) => exception switch
     {
         ErpUnavailableException unavailable => new GatewayError(
             ErpUnavailableCode,
@@ -58,6 +69,10 @@ internal static class GraphQLErrors
             new Dictionary<string, object?> { ["retryAfter"] = Seconds(unavailable.RetryAfter) }),
         ErpTimeoutException => new GatewayError(ErpTimeoutCode, "The system of record did not answer in time."),
         ErpRejectedException rejected => new GatewayError(ErpRejectedCode, rejected.Message),
+        RedisConnectionException or RedisTimeoutException => new GatewayError(
+            StoreUnavailable,
+            "The order store is unavailable; retry later with the same idempotency key.",
+            new Dictionary<string, object?> { ["retryAfter"] = 1 }),
         _ => null,
     };
 

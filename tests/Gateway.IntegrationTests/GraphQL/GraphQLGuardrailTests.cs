@@ -90,6 +90,27 @@ public sealed class GraphQLGuardrailTests(GraphQLGateway gateway)
         Assert.Contains("\"totalCount\"", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Mutation_sent_by_get_is_refused_before_it_runs()
+    {
+        var sample = await gateway.Simulator.SampleAsync(1, 1, TestContext.Current.CancellationToken);
+        var customer = sample.Customers[0];
+        var mutation = $$"""
+            mutation { placeOrder(idempotencyKey: "get-{{Guid.NewGuid():N}}",
+              input: { customerId: "{{customer.CustomerId}}", shipToId: "{{customer.ShipToIds[0]}}", lines: [{ sku: "{{sample.Skus[0]}}", quantity: 1 }] }) { orderId } }
+            """;
+        await gateway.Simulator.ResetStatsAsync(TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(mutation));
+        request.Headers.Authorization = new("Bearer", GraphQLGateway.Admin);
+
+        using var response = await gateway.Client().SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("\"data\"", body, StringComparison.Ordinal);
+        Assert.Contains("send mutations by POST", body, StringComparison.Ordinal);
+        await AssertNoErpCallAsync();
+    }
+
     async Task AssertNoErpCallAsync()
     {
         var stats = await gateway.Simulator.GetStatsAsync(TestContext.Current.CancellationToken);

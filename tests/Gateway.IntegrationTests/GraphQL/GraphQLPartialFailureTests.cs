@@ -41,4 +41,33 @@ public sealed class GraphQLPartialFailureTests(GraphQLGateway gateway)
             await gateway.Simulator.ClearFaultsAsync(TestContext.Current.CancellationToken);
         }
     }
+
+    [Fact]
+    public async Task Order_placed_while_the_erp_is_down_is_null_with_erp_unavailable()
+    {
+        // A gateway of its own, for the same reason as above; the intake's validation asks the cloud ERP for the customer.
+        var client = gateway.Client("Erp:Routing:Customers=Cloud", "Erp:Routing:Products=Cloud", "Test:Instance=order-erp-down");
+        var sample = await gateway.Simulator.SampleAsync(1, 1, TestContext.Current.CancellationToken);
+        var customer = sample.Customers[0];
+        await gateway.Simulator.SetFaultsAsync("cloud", outage: true, cancellationToken: TestContext.Current.CancellationToken);
+        try
+        {
+            var answer = await client.QueryAsync(
+                GraphQLGateway.Storefront(customer.CustomerId, Scopes.OrdersWrite),
+                "mutation($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { orderId } }",
+                new
+                {
+                    key = Guid.NewGuid().ToString("N"),
+                    input = new { customerId = customer.CustomerId, shipToId = customer.ShipToIds[0], lines = new[] { new { sku = sample.Skus[0], quantity = 1 } } },
+                });
+
+            Assert.Null(answer.Data!["placeOrder"]);
+            Assert.Equal(["ERP_UNAVAILABLE"], answer.Codes);
+            Assert.True(answer.Errors[0]["extensions"]!["retryAfter"]!.GetValue<int>() >= 1);
+        }
+        finally
+        {
+            await gateway.Simulator.ClearFaultsAsync(TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -110,8 +110,8 @@ internal sealed class GraphQLEndpoint(
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = context =>
             {
-                // ERP failures become field errors with a code; anything else stays GraphQL.NET's generic message.
-                context.Exception = GraphQLErrors.FromErp(context.OriginalException) ?? context.Exception;
+                // ERP and store failures become field errors with a code; anything else stays GraphQL.NET's generic message.
+                context.Exception = GraphQLErrors.FromFailure(context.OriginalException) ?? context.Exception;
                 return Task.CompletedTask;
             },
         });

@@ -31,3 +31,6 @@ internal sealed class CustomerStatusType() : CanonicalEnumType<Core.Customers.Cu
 
 internal sealed class CreditStatusType()
     : CanonicalEnumType<Core.Customers.CreditStatus>("CreditStatus", "The ERP's credit decision: orders from a customer on Hold wait for release.");
+
+internal sealed class OrderStatusType()
+    : CanonicalEnumType<Orders.OrderStatus>("OrderStatus", "Where an order stands, in the order an order normally passes the statuses.");

@@ -29,16 +29,23 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .RequireScope(Scopes.OrdersRead)
             .Resolve(QueryResolvers.Customer);
+
+        Field<OrderType>("order")
+            .Description("An order as GET /v1/orders/{orderId} shows it; null with NOT_FOUND for an unknown one or one of a customer the caller does not act for. Needs orders:read.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .RequireScope(Scopes.OrdersRead)
+            .ResolveAsync(OrderResolvers.OrderAsync);
     }
 }
 
 /// <summary>The gateway's GraphQL schema; its SDL is committed at <c>api-specs/graphql/schema.graphql</c>.</summary>
 internal sealed class GatewaySchema : global::GraphQL.Types.Schema
 {
-    public GatewaySchema(IServiceProvider services, QueryType query)
+    public GatewaySchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Query = query;
-        Description = "Gateway: the distributor's catalog, prices, stock and customers, composed in one round trip.";
+        Mutation = mutation;
+        Description = "Gateway: the distributor's catalog, prices, stock, customers and orders, composed in one round trip.";
     }
 }

@@ -12,12 +12,12 @@ internal static class IdempotencyKey
     /// <summary>Longest key accepted: room for a UUID or ULID with a prefix, not for a payload.</summary>
     public const int MaxLength = 128;
 
-    /// <summary>Null when the header is usable, else why not.</summary>
-    public static string? Problem(string? value) => value switch
+    /// <summary>Null when the key is usable, else why not; <paramref name="carrier"/> names where it came from (REST's header, GraphQL's argument).</summary>
+    public static string? Problem(string? value, string carrier = "The " + HeaderName + " header") => value switch
     {
-        null or "" => $"The {HeaderName} header is required: a unique value per order, reused only to retry that order.",
-        { Length: > MaxLength } => $"The {HeaderName} header is longer than {MaxLength} characters.",
-        _ when !value.All(c => c is >= '!' and <= '~') => $"The {HeaderName} header may hold only visible ASCII characters.",
+        null or "" => $"{carrier} is required: a unique value per order, reused only to retry that order.",
+        { Length: > MaxLength } => $"{carrier} is longer than {MaxLength} characters.",
+        _ when !value.All(c => c is >= '!' and <= '~') => $"{carrier} may hold only visible ASCII characters.",
         _ => null,
     };
 
