@@ -29,6 +29,9 @@ public sealed class GraphQLGateway : IAsyncLifetime
     /// <summary>The admin token: every scope, every customer (so it must name the customer it prices for).</summary>
     public static string Admin => TestTokens.AdminToken;
 
+    /// <summary>A gateway the caller owns and disposes, for a test that breaks what the gateway depends on.</summary>
+    public WebApplicationFactory<Program> StartOwn(params string[] settings) => Create(settings);
+
     WebApplicationFactory<Program> Gateway(string[] settings)
     {
         var key = string.Join('\n', settings);
@@ -36,31 +39,33 @@ public sealed class GraphQLGateway : IAsyncLifetime
         {
             if (!_gateways.TryGetValue(key, out var gateway))
             {
-                gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-                {
-                    web.UseEnvironment("Testing");
-                    web.UseSetting("Erp:Legacy:BaseUrl", Simulator.BaseAddress.ToString());
-                    web.UseSetting("Erp:Cloud:BaseUrl", Simulator.BaseAddress.ToString());
-                    web.UseSetting("Logging:LogLevel:Default", "Warning");
-                    foreach (var (key, value) in TestTokens.Settings)
-                    {
-                        web.UseSetting(key, value);
-                    }
-
-                    foreach (var setting in settings)
-                    {
-                        var equals = setting.IndexOf('=', StringComparison.Ordinal);
-                        web.UseSetting(setting[..equals], setting[(equals + 1)..]);
-                    }
-
-                    web.ConfigureLogging(logging => logging.AddFilter(level => level >= LogLevel.Warning));
-                });
+                gateway = Create(settings);
                 _gateways[key] = gateway;
             }
 
             return gateway;
         }
     }
+
+    WebApplicationFactory<Program> Create(string[] settings) => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    {
+        web.UseEnvironment("Testing");
+        web.UseSetting("Erp:Legacy:BaseUrl", Simulator.BaseAddress.ToString());
+        web.UseSetting("Erp:Cloud:BaseUrl", Simulator.BaseAddress.ToString());
+        web.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            web.UseSetting(key, value);
+        }
+
+        foreach (var setting in settings)
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            web.UseSetting(setting[..equals], setting[(equals + 1)..]);
+        }
+
+        web.ConfigureLogging(logging => logging.AddFilter(level => level >= LogLevel.Warning));
+    });
 
     public async ValueTask DisposeAsync()
     {
