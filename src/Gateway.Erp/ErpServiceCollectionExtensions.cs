@@ -26,7 +26,8 @@ public static class ErpServiceCollectionExtensions
     /// <summary>
     /// Registers both ERP connectors, the rate-aware outbound pipeline and the per-domain routing: the Core ports
     /// (<see cref="ICatalogSource"/>, <see cref="ICustomerSource"/>, <see cref="IPriceSource"/>, <see cref="IStockSource"/>,
-    /// <see cref="IOrderSink"/>) and the health checks <c>erp-legacy</c> and <c>erp-cloud</c>.
+    /// <see cref="IOrderSink"/>), the health checks <c>erp-legacy</c> and <c>erp-cloud</c>, and <see cref="ErpQuota"/>, the
+    /// same budgets for callers outside the connectors.
     /// </summary>
     public static IServiceCollection AddErpConnectors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +50,8 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton(sp => new LegacyErpClient(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
 
         AddBudgets(services, configuration.GetConnectionString("Redis"));
+        services.TryAddSingleton(sp => new ErpQuota(
+            sp.GetRequiredKeyedService<IErpBudget>(ErpSystem.Legacy), sp.GetRequiredKeyedService<IErpBudget>(ErpSystem.Cloud)));
 
         services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) => Pipeline(sp, ErpSystem.Legacy, sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
         services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) => Pipeline(sp, ErpSystem.Cloud, sp.GetRequiredService<IOptions<CloudErpOptions>>().Value));

@@ -63,7 +63,8 @@ public static class EdgeLimitsSetup
 
     /// <summary>
     /// YARP as the front door: routes and clusters from the <c>ReverseProxy</c> section (reloaded with the
-    /// configuration), the correlation id carried to every destination, and the governed ERP pass-through.
+    /// configuration), the correlation id carried to every destination, and the governed ERP pass-through (which draws
+    /// from the connectors' <c>ErpQuota</c>: call <c>AddErpConnectors</c> too).
     /// </summary>
     public static IHostApplicationBuilder AddEdgeProxy(this IHostApplicationBuilder builder)
     {
@@ -82,7 +83,6 @@ public static class EdgeLimitsSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ErpPassThroughOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CloudErpUpstreamOptions>>().Value);
-        services.TryAddSingleton<IErpPassThroughBudget, PlaceholderErpBudget>();
         services.AddSingleton<ErpPassThroughEndpoint>();
         return builder;
     }

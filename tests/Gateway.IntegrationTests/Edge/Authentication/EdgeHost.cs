@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Edge;
+using Gateway.Erp;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,7 @@ internal sealed class EdgeHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
 
         builder.AddGatewayDefaults();
+        builder.Services.AddErpConnectors(builder.Configuration);
         builder.AddEdge();
 
         var app = builder.Build();

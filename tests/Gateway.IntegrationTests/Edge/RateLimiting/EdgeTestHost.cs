@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Gateway.Edge;
+using Gateway.Erp;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,6 +58,7 @@ internal sealed class EdgeTestHost : IAsyncDisposable
 
         builder.AddGatewayDefaults();
         builder.AddEdgeLimits();
+        builder.Services.AddErpConnectors(builder.Configuration);
         builder.AddEdgeProxy();
         services?.Invoke(builder.Services);
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
+using Gateway.Core.Erp;
+using Gateway.Erp.Outbound.Budget;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -7,12 +10,13 @@ namespace Gateway.Edge.Proxy.ErpPassThrough;
 /// <summary>
 /// <c>GET /erp/cloud/{**rest}</c> → the cloud ERP's <c>/cloud/api/{rest}</c>, governed like a canonical route:
 /// an authenticated <see cref="Caller"/> with the resource's scope (the limits already ran in the pipeline),
-/// only allow-listed resources, the ERP's quota respected, every call written to the audit log.
+/// only allow-listed resources, every call drawn from the same ERP budget as the connectors' (so that together they
+/// stay within the ERP's quota), every call written to the audit log.
 /// </summary>
 internal sealed class ErpPassThroughEndpoint(
     IHttpForwarder forwarder,
     IForwarderHttpClientFactory clients,
-    IErpPassThroughBudget budget,
+    ErpQuota quota,
     CloudErpUpstreamOptions upstream,
     ErpPassThroughOptions options,
     ILogger<ErpPassThroughEndpoint> logger) : IDisposable
@@ -58,11 +62,13 @@ internal sealed class ErpPassThroughEndpoint(
                 $"The scope '{scope}' is required.");
         }
 
-        if (!await budget.TryAcquireAsync(context.RequestAborted))
+        using var permit = await quota.AcquireAsync(ErpSystem.Cloud, context.RequestAborted);
+        if (!permit.IsAcquired)
         {
-            context.Response.Headers.RetryAfter = "1";
+            var retryAfter = permit.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             return await Refuse(context, StatusCodes.Status503ServiceUnavailable, "erp-quota", "ERP quota in use",
-                "The cloud ERP's quota is fully in use; retry after 1 s.");
+                $"The cloud ERP's quota is fully in use; retry after {retryAfter} s.");
         }
 
         context.Features.Set(new ErpRequestTransformer.Target(rest));
@@ -72,7 +78,7 @@ internal sealed class ErpPassThroughEndpoint(
             && int.TryParse(context.Response.Headers.RetryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             // The partner sees the ERP's 429 as is; the shared budget learns to hold everyone back meanwhile.
-            budget.ErpRefused(TimeSpan.FromSeconds(seconds));
+            quota.Refused(ErpSystem.Cloud, TimeSpan.FromSeconds(seconds));
         }
 
         return context.Response.StatusCode;

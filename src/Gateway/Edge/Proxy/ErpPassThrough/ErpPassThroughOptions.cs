@@ -44,8 +44,4 @@ public sealed class CloudErpUpstreamOptions
     /// <summary>Header that carries <see cref="ApiKey"/>. Default: <c>X-Api-Key</c>.</summary>
     [Required]
     public string ApiKeyHeader { get; set; } = "X-Api-Key";
-
-    /// <summary>The ERP's quota for the whole cluster (same bounds as the connectors' CloudErpOptions). Default: 20.</summary>
-    [Range(1, 100_000)]
-    public int RequestsPerSecond { get; set; } = 20;
 }
