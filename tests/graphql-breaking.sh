@@ -25,7 +25,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '%s\n' "$old" > "$work/base.graphql"
-if ! timeout 180 npx --yes @graphql-inspector/cli@5 --version >/dev/null 2>&1; then
+if ! timeout 100 npx --yes @graphql-inspector/cli@5 --version >/dev/null 2>&1; then
   echo "graphql-breaking: @graphql-inspector/cli could not be fetched from npm; skipped"; exit 0
 fi
 npx --yes @graphql-inspector/cli@5 diff "$work/base.graphql" "$schema"
