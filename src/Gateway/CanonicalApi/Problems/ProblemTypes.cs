@@ -20,6 +20,9 @@ public static class ProblemTypes
     /// <summary>503 with <c>Retry-After</c>: the ERP cannot answer now (quota, open circuit, outage).</summary>
     public const string ErpUnavailable = Base + "erp-unavailable";
 
+    /// <summary>503 with <c>Retry-After</c>: the gateway's own store (Redis) cannot be reached; nothing was recorded.</summary>
+    public const string StoreUnavailable = Base + "store-unavailable";
+
     /// <summary>504: the ERP did not answer in time.</summary>
     public const string ErpTimeout = Base + "erp-timeout";
 }

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text.Json;
+using Gateway.IntegrationTests.Fixtures;
+using static Gateway.IntegrationTests.Orders.OrdersFixture;
+
+namespace Gateway.IntegrationTests.Orders;
+
+/// <summary>Order intake with the order store (a real redis-server) taken away: a 503 problem with Retry-After, never a 500.</summary>
+[Collection(SharedOrders.Name)]
+public sealed class OrderStoreOutageTests(OrdersFixture fixture)
+{
+    [Fact]
+    public async Task Order_posted_while_the_store_is_down_is_503_with_retry_after_and_the_same_key_works_once_it_is_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = new RedisServer();
+        await redis.StartAsync();
+        await using var gateway = await GatewayProcess.StartAsync(GatewaySettings(redis, fixture.Simulator, cloudRequestsPerSecond: 200), ct);
+        var token = TokenFor(fixture.Customers[0].CustomerId);
+        using (var before = await PostOrderAsync(gateway.Client, token, OrderBodies.NewKey(), OrderBodies.Valid(fixture), ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
+        }
+
+        await redis.StopAsync();
+        var key = OrderBodies.NewKey();
+        using var refused = await PostOrderAsync(gateway.Client, token, key, OrderBodies.Valid(fixture), ct);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(ct));
+        await redis.StartAsync();
+        using var retried = await PostOrderAsync(gateway.Client, token, key, OrderBodies.Valid(fixture), ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("https://gateway.example/problems/store-unavailable", problem.RootElement.GetProperty("type").GetString());
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+    }
+}
