@@ -23,6 +23,7 @@ public static class EdgeSetup
     /// <summary>Place after the gateway defaults and before any endpoint: limits read the caller that authentication set.</summary>
     public static WebApplication UseEdge(this WebApplication app)
     {
+        app.UseRequestLimits();
         app.UseEdgeAuthentication();
         app.UseEdgeLimits();
         // After the limits: a caller refused for its scope still spends its plan, so refusals cannot flood.

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Edge;
 
 /// <summary>
-/// How large a request may be (<c>Edge:Requests:*</c>), enforced by Kestrel before any feature reads it: an oversized
-/// body answers 413, oversized headers 431, never a 500 or an unbounded read.
+/// How large a request may be (<c>Edge:Requests:*</c>): an oversized body answers 413 (Kestrel, before any feature
+/// reads it), oversized headers 431 problem+json (the edge's first middleware), never a 500 or an unbounded read.
 /// </summary>
 public sealed class RequestLimitsOptions
 {
@@ -31,6 +31,14 @@ public sealed class RequestLimitsOptions
 
 internal static class RequestLimits
 {
+    public const string HeadersTooLargeType = "https://gateway.example/problems/headers-too-large";
+
+    /// <summary>
+    /// Kestrel's own ceiling on headers, a multiple of the configured limit: up to it the edge answers with a
+    /// problem+json naming the limit; beyond it Kestrel refuses with a bare 431 before any middleware runs.
+    /// </summary>
+    const int KestrelHeadroom = 4;
+
     public static IHostApplicationBuilder AddRequestLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName)
@@ -38,10 +46,48 @@ internal static class RequestLimits
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
         {
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxHeadersTotalBytes;
-            kestrel.Limits.MaxRequestHeaderCount = limits.Value.MaxHeaderCount;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxHeadersTotalBytes * KestrelHeadroom;
+            kestrel.Limits.MaxRequestHeaderCount = limits.Value.MaxHeaderCount * KestrelHeadroom;
             kestrel.Limits.MaxRequestLineSize = limits.Value.MaxRequestLineBytes;
         });
         return builder;
+    }
+
+    /// <summary>Answers 431 problem+json when the headers exceed <c>MaxHeadersTotalBytes</c> or <c>MaxHeaderCount</c>.</summary>
+    public static WebApplication UseRequestLimits(this WebApplication app)
+    {
+        var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        app.Use((context, next) =>
+        {
+            var headers = context.Request.Headers;
+            if (headers.Count <= limits.MaxHeaderCount && TotalBytes(headers) <= limits.MaxHeadersTotalBytes)
+            {
+                return next(context);
+            }
+
+            return TypedResults.Problem(
+                    type: HeadersTooLargeType,
+                    title: "Request headers too large",
+                    statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge,
+                    detail: $"The request headers may total {limits.MaxHeadersTotalBytes} bytes in at most {limits.MaxHeaderCount} fields.")
+                .ExecuteAsync(context);
+        });
+        return app;
+    }
+
+    /// <summary>Names and values as Kestrel counts them (characters; header values are ASCII on the wire).</summary>
+    static long TotalBytes(IHeaderDictionary headers)
+    {
+        long total = 0;
+        foreach (var (name, values) in headers)
+        {
+            total += name.Length;
+            foreach (var value in values)
+            {
+                total += value?.Length ?? 0;
+            }
+        }
+
+        return total;
     }
 }

@@ -9,10 +9,36 @@ public sealed class OversizedHeaderTests(EdgeHostFixture fixture) : IClassFixtur
     readonly EdgeHost _host = fixture.Host;
 
     [Fact]
-    public async Task Oversized_headers_answer_431()
+    public async Task Oversized_headers_answer_431_problem_naming_the_limit()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/whoami");
-        request.Headers.TryAddWithoutValidation("X-Api-Key", new string('k', 64 * 1024));
+        request.Headers.TryAddWithoutValidation("X-Api-Key", new string('k', 40 * 1024));
+
+        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        Assert.Contains("32768 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_many_headers_answer_431_problem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/whoami");
+        for (var i = 0; i < 150; i++)
+        {
+            request.Headers.TryAddWithoutValidation($"X-Filler-{i}", "x");
+        }
+
+        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+    }
+
+    [Fact]
+    public async Task Headers_beyond_even_kestrels_ceiling_answer_a_bare_431_not_a_500()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/whoami");
+        request.Headers.TryAddWithoutValidation("X-Api-Key", new string('k', 256 * 1024));
 
         using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
