@@ -1,14 +1,19 @@
--- POST the JSON body in the file named by the first script argument, with the counting above.
+-- POST the JSON body in the file named by the first script argument, with the counting above. The headers given on
+-- wrk's command line (the API key) are kept: wrk.format replaces wrk.headers when it is handed a table of its own.
 dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "counting.lua")
 
-local body
+local prepared
 
 function init(args)
   local file = assert(io.open(args[1], "r"))
-  body = file:read("*a")
+  local body = file:read("*a")
   file:close()
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Content-Type"] = "application/json"
+  prepared = wrk.format("POST", nil, headers, body)
 end
 
 function request()
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+  return prepared
 end
