@@ -17,11 +17,15 @@ internal sealed class CacheStore : IDisposable
     readonly Lock[] _stripes = [.. Enumerable.Range(0, Stripes).Select(_ => new Lock())];
     long _floorTicks;
 
-    public CacheStore(CachingOptions options, RedisLevel? remote)
+    public CacheStore(CachingOptions options, RedisLevel? remote, TimeProvider time)
     {
         _local = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MaxLocalEntries });
         Remote = remote;
+        CreatedAt = time.GetTimestamp();
     }
+
+    /// <summary>When this store was created (a <see cref="TimeProvider"/> timestamp): nothing was cached before it.</summary>
+    public long CreatedAt { get; }
 
     /// <summary>L2; null in the embedded mode.</summary>
     public RedisLevel? Remote { get; }

@@ -34,7 +34,7 @@ public static class CachingSetup
         services.AddSingleton(sp =>
         {
             var connection = sp.GetRequiredService<CacheRedis>();
-            var store = new CacheStore(Options(sp), connection.IsConfigured ? new RedisLevel(connection) : null);
+            var store = new CacheStore(Options(sp), connection.IsConfigured ? new RedisLevel(connection) : null, sp.GetRequiredService<TimeProvider>());
             // Invalidations may have been missed while Redis was away: nothing stored before the outage counts any more.
             connection.Restored += store.RaiseFloor;
             return store;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Gateway.Caching;
 using Gateway.Core.Events;
@@ -11,11 +12,14 @@ namespace Gateway.Events;
 /// soon as an event is appended; a poll each second covers a lost wake-up. After a Redis outage it resumes from
 /// its last id, so nothing still in the stream is skipped.
 /// </summary>
-internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, ILogger<ChangeStreamReader> logger) : BackgroundService
+internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, TimeProvider time, ILogger<ChangeStreamReader> logger) : BackgroundService
 {
     const int BatchSize = 500;
     static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How far before the cache's creation reading starts: room for Redis's clock being stepped meanwhile.</summary>
+    static readonly TimeSpan ClockAllowance = TimeSpan.FromSeconds(1);
 
     readonly SemaphoreSlim _wake = new(0, 1);
     RedisValue? _lastId;
@@ -37,7 +41,7 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, ILo
             try
             {
                 await SubscribeOnceAsync();
-                _lastId ??= await LastEntryIdAsync(database);
+                _lastId ??= await StartIdAsync(database);
                 var entries = await database.StreamReadAsync(RedisChangeLedger.StreamKey, _lastId.Value, BatchSize);
                 redis.ReportSuccess();
                 foreach (var entry in entries)
@@ -84,11 +88,19 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, ILo
         }
     }
 
-    /// <summary>A new instance starts at the stream's end: its L1 is empty, so nothing older concerns it.</summary>
-    static async Task<RedisValue> LastEntryIdAsync(IDatabase database)
+    /// <summary>
+    /// Where this instance starts reading: at the moment its cache was created, on Redis's clock (stream ids are Redis
+    /// milliseconds). Not at the stream's end when this reader first gets to Redis: that may be well after the first
+    /// answers were cached (.NET 10 runs background services after start-up without waiting for them, Redis may be
+    /// away at start-up, the machine busy), and every change appended meanwhile would be skipped for good.
+    /// The elapsed time is measured after Redis answered, so the start is never later than it should be.
+    /// </summary>
+    async Task<RedisValue> StartIdAsync(IDatabase database)
     {
-        var last = await database.StreamRangeAsync(RedisChangeLedger.StreamKey, "-", "+", 1, Order.Descending);
-        return last.Length > 0 ? last[0].Id : "0-0";
+        var now = (RedisValue[])(await database.ExecuteAsync("TIME"))!;
+        var elapsed = time.GetElapsedTime(store.CreatedAt) + ClockAllowance;
+        var redisNowMs = ((long)now[0] * 1000) + ((long)now[1] / 1000);
+        return Math.Max(0, redisNowMs - (long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "-0";
     }
 
     void Apply(StreamEntry entry)

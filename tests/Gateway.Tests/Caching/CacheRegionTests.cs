@@ -11,12 +11,15 @@ public sealed class CacheRegionTests : IDisposable
     static readonly CachePolicy Policy = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
 
     readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-23T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    readonly CacheStore _store = new(new CachingOptions(), remote: null);
+    readonly CacheStore _store;
     readonly CacheRegion<string> _sut;
     int _fetches;
 
-    public CacheRegionTests() =>
+    public CacheRegionTests()
+    {
+        _store = new(new CachingOptions(), remote: null, _time);
         _sut = new CacheRegion<string>("test", Policy, _store, new CacheOutcomes(new HttpContextAccessor()), _time, NullLogger.Instance);
+    }
 
     [Fact]
     public async Task GetManyAsync_SomeCached_FetchesOnlyTheMissesInOneCall()
