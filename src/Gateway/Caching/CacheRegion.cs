@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Gateway.Core.Erp;
 
 namespace Gateway.Caching;
@@ -8,15 +7,15 @@ namespace Gateway.Caching;
 /// <summary>
 /// One kind of cached answer (products, stock, list prices...) over the shared <see cref="CacheStore"/>: batch lookups
 /// that answer hits from L1, then L2, and ask the ERP once for all remaining misses; one ERP request per key however
-/// many callers miss it at once (they join the flight in progress); stale-if-error within the policy's max staleness.
+/// many callers miss it at once (they join the flight in progress, unless it began before the key's last invalidation),
+/// and across instances (the first to claim a key in L2 asks the ERP, the others wait for its answer there);
+/// stale-if-error within the policy's max staleness.
 /// </summary>
 /// <typeparam name="T">The canonical value; absence ("the ERP has none") is cached too.</typeparam>
-internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore store, CacheOutcomes outcomes, TimeProvider time, ILogger logger)
+internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, CacheStore store, CacheOutcomes outcomes, TimeProvider time, ILogger logger)
     where T : class
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    readonly ConcurrentDictionary<string, Task<Dictionary<string, Answer>>> _flights = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
 
     public string Name => name;
 
@@ -86,18 +85,27 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
     HashSet<Task<Dictionary<string, Answer>>> JoinOrStart(List<string> misses, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
     {
         var mine = new TaskCompletionSource<Dictionary<string, Answer>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var owned = new List<string>();
+        var owned = new Dictionary<string, long>(StringComparer.Ordinal);
         var flights = new HashSet<Task<Dictionary<string, Answer>>>();
         foreach (var key in misses)
         {
-            var flight = _flights.GetOrAdd(key, mine.Task);
-            if (flight == mine.Task)
+            var generation = store.Generation(FullKey(key));
+            var flight = new Flight(mine.Task, generation);
+            var current = _flights.GetOrAdd(key, flight);
+            // A flight that started before the key's last invalidation may bring back what the change replaced: this
+            // caller, who may have seen the change already, starts a new one (later callers join that).
+            while (current != flight && current.Generation != generation && !_flights.TryUpdate(key, flight, current))
             {
-                owned.Add(key);
+                current = _flights.GetOrAdd(key, flight);
+            }
+
+            if (current == flight || current.Generation != generation)
+            {
+                owned[key] = generation;
             }
             else
             {
-                flights.Add(flight);
+                flights.Add(current.Answers);
             }
         }
 
@@ -111,11 +119,12 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
     }
 
     /// <summary>Answers the owned keys from L1 (filled meanwhile?), L2, then one ERP call; never throws, completes <paramref name="flight"/>.</summary>
-    async Task FlyAsync(List<string> keys, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch, TaskCompletionSource<Dictionary<string, Answer>> flight)
+    /// <param name="generations">Each key's generation when the flight began: whatever is read from then on may only be stored if it is unchanged.</param>
+    async Task FlyAsync(Dictionary<string, long> generations, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch, TaskCompletionSource<Dictionary<string, Answer>> flight)
     {
         try
         {
-            flight.SetResult(await AnswerAsync(keys, fetch));
+            flight.SetResult(await AnswerAsync(generations, fetch));
         }
         catch (Exception exception)
         {
@@ -123,22 +132,20 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
         }
         finally
         {
-            foreach (var key in keys)
+            foreach (var (key, generation) in generations)
             {
-                _flights.TryRemove(new KeyValuePair<string, Task<Dictionary<string, Answer>>>(key, flight.Task));
+                _flights.TryRemove(new KeyValuePair<string, Flight>(key, new Flight(flight.Task, generation)));
             }
         }
     }
 
-    async Task<Dictionary<string, Answer>> AnswerAsync(List<string> keys, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
+    async Task<Dictionary<string, Answer>> AnswerAsync(Dictionary<string, long> generations, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
     {
         var now = time.GetUtcNow();
-        var answers = new Dictionary<string, Answer>(keys.Count, StringComparer.Ordinal);
-        // Generations first: whatever is read from here on may only be stored if nothing was invalidated meanwhile.
-        var generations = keys.ToDictionary(k => k, k => store.Generation(FullKey(k)), StringComparer.Ordinal);
+        var answers = new Dictionary<string, Answer>(generations.Count, StringComparer.Ordinal);
         var candidates = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
-        var rest = new List<string>(keys.Count);
-        foreach (var key in keys)
+        var rest = new List<string>(generations.Count);
+        foreach (var key in generations.Keys)
         {
             if (store.Local(FullKey(key)) is { } entry)
             {
@@ -153,32 +160,27 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
             rest.Add(key);
         }
 
-        var remote = rest.Count > 0 && store.Remote is { } l2 ? await l2.GetManyAsync([.. rest.Select(FullKey)]) : null;
-        var toFetch = new List<string>(rest.Count);
-        for (var i = 0; i < rest.Count; i++)
+        if (rest.Count == 0)
         {
-            var key = rest[i];
-            if (remote?[i].Payload is { } payload && Decode(payload) is { } shared && shared.StoredAt >= store.Floor)
-            {
-                if (!candidates.TryGetValue(key, out var local) || local.StoredAt < shared.StoredAt)
-                {
-                    candidates[key] = shared;
-                }
-
-                if (IsFresh(shared, now))
-                {
-                    store.TryStoreLocal(FullKey(key), shared, generations[key], policy.Retention);
-                    answers[key] = new Answer(shared, CacheResult.Hit, now - shared.StoredAt);
-                    continue;
-                }
-            }
-
-            toFetch.Add(key);
+            return answers;
         }
 
+        if (store.Remote is not { } l2 || await l2.GetManyAsync([.. rest.Select(FullKey)]) is not { } remote)
+        {
+            // No L2 now: straight to the ERP, nothing shared is written.
+            await FetchAsync(rest, fetch, generations, null, candidates, answers);
+            return answers;
+        }
+
+        var remoteGenerations = new Dictionary<string, string>(rest.Count, StringComparer.Ordinal);
+        var toFetch = rest.Where((key, i) => !AnsweredShared(key, remote[i], generations, remoteGenerations, candidates, answers, now)).ToList();
         if (toFetch.Count > 0)
         {
-            await FetchAsync(toFetch, fetch, generations, remote is null ? null : rest.Select((k, i) => (k, remote[i].Generation)).ToDictionary(), candidates, answers);
+            // Instances missing the same key at once ask the ERP once between them: the others wait for its answer in L2.
+            var fill = new SharedFill(l2, Guid.NewGuid().ToString("N"));
+            var landed = await l2.ClaimOrAwaitAsync([.. toFetch.Select(FullKey)], fill.Token);
+            toFetch = [.. toFetch.Where((key, i) => landed[i] is not { } entry || !AnsweredShared(key, entry, generations, remoteGenerations, candidates, answers, now))];
+            await FetchAsync(toFetch, fetch, generations, fill, candidates, answers, remoteGenerations);
         }
 
         return answers;
@@ -188,10 +190,16 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
         List<string> keys,
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch,
         Dictionary<string, long> generations,
-        Dictionary<string, string>? remoteGenerations,
+        SharedFill? fill,
         Dictionary<string, CacheEntry> candidates,
-        Dictionary<string, Answer> answers)
+        Dictionary<string, Answer> answers,
+        Dictionary<string, string>? remoteGenerations = null)
     {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
         IReadOnlyDictionary<string, T> fetched;
         try
         {
@@ -200,6 +208,12 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
         }
         catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
         {
+            if (fill is not null)
+            {
+                // Instances waiting for this fill stop waiting (and try the ERP themselves).
+                await fill.Level.SetManyAsync([.. keys.Select(k => (FullKey(k), Array.Empty<byte>(), ""))], policy.Retention, fill.Token);
+            }
+
             ServeStale(keys, candidates, answers, exception);
             return;
         }
@@ -217,9 +231,9 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
             }
         }
 
-        if (store.Remote is { } l2)
+        if (fill is not null)
         {
-            await l2.SetManyAsync(shared, policy.Retention);
+            await fill.Level.SetManyAsync(shared, policy.Retention, fill.Token);
         }
     }
 
@@ -249,25 +263,8 @@ internal sealed class CacheRegion<T>(string name, CachePolicy policy, CacheStore
         }
     }
 
-    static byte[] Encode(CacheEntry entry) =>
-        JsonSerializer.SerializeToUtf8Bytes(new SharedEntry(entry.Found ? (T?)entry.Value : null, entry.StoredAt.ToUnixTimeMilliseconds()), Json);
-
-    static CacheEntry? Decode(byte[] payload)
-    {
-        try
-        {
-            var shared = JsonSerializer.Deserialize<SharedEntry>(payload, Json);
-            return shared is null ? null : new CacheEntry(shared.Value, shared.Value is not null, DateTimeOffset.FromUnixTimeMilliseconds(shared.At));
-        }
-        catch (JsonException)
-        {
-            // Written by another version of the gateway: a miss, not an error.
-            return null;
-        }
-    }
-
-    /// <summary>The L2 form: the value (null when the ERP has none) and when it was read from the ERP (Unix ms).</summary>
-    sealed record SharedEntry(T? Value, long At);
-
     readonly record struct Answer(CacheEntry Entry, CacheResult Result, TimeSpan Age);
+
+    /// <summary>A lookup in progress for a key, begun when the key was at <paramref name="Generation"/>.</summary>
+    sealed record Flight(Task<Dictionary<string, Answer>> Answers, long Generation);
 }

@@ -5,7 +5,8 @@ namespace Gateway.IntegrationTests.Events;
 
 /// <summary>
 /// Three gateway instances on one real Redis, the simulator posting its webhooks to all three: a change made in the
-/// ERP is served fresh by every instance (polled with a deadline), each having served the old value from cache before.
+/// ERP is served fresh by every instance (polled with a deadline), each having served the old value from cache before;
+/// a key missed by every instance at once, or refreshed by every instance after a change, costs one ERP call in all.
 /// </summary>
 public sealed class ClusterFreshnessTests : IAsyncLifetime
 {
@@ -62,5 +63,35 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
         var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.UnitPriceAsync(g, customer.CustomerId, sku), v => v == changed)));
 
         Assert.All(after, v => Assert.Equal(changed, v));
+    }
+
+    [Fact]
+    public async Task Cold_key_read_by_every_instance_at_once_costs_one_erp_call()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sku = (await _simulator.SampleAsync(1, 1, ct)).Skus[0];
+        await _simulator.ResetStatsAsync(ct);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => SimChanges.OnHandAsync(_gateways[i % 3], sku, "DAL")));
+        var calls = (await _simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
+
+        Assert.All(answers, v => Assert.Equal(answers[0], v));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task Change_refreshed_on_every_instance_costs_one_erp_call()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sku = (await _simulator.SampleAsync(1, 1, ct)).Skus[0];
+        var before = await Task.WhenAll(_gateways.Select(g => SimChanges.OnHandAsync(g, sku, "DAL")));
+        await _simulator.ResetStatsAsync(ct);
+
+        await SimChanges.SetStockAsync(_simulator, sku, "DAL", before[0] + 11);
+        var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.OnHandAsync(g, sku, "DAL"), v => v == before[0] + 11)));
+        var calls = (await _simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
+
+        Assert.All(after, v => Assert.Equal(before[0] + 11, v));
+        Assert.Equal(1, calls);
     }
 }

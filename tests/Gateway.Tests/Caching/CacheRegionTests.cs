@@ -79,6 +79,27 @@ public sealed class CacheRegionTests : IDisposable
     }
 
     [Fact]
+    public async Task GetManyAsync_MissAfterAnInvalidation_DoesNotJoinTheFlightThatBeganBeforeIt()
+    {
+        var release = new TaskCompletionSource();
+        var before = _sut.GetManyAsync(["a"], async (_, _) =>
+        {
+            await release.Task;
+            return new Dictionary<string, string> { ["a"] = "old" };
+        }, CancellationToken.None);
+
+        _store.InvalidateLocal(_sut.FullKey("a"));
+        var after = _sut.GetManyAsync(["a"], (_, _) => Fetched(new Dictionary<string, string> { ["a"] = "new" }), CancellationToken.None);
+        var joining = _sut.GetManyAsync(["a"], (_, _) => Fetched(new Dictionary<string, string> { ["a"] = "newer" }), CancellationToken.None);
+        release.SetResult();
+
+        Assert.Equal("old", (await before)["a"]);
+        Assert.Equal("new", (await after)["a"]);
+        Assert.Equal("new", (await joining)["a"]);
+        Assert.Equal(1, _fetches);
+    }
+
+    [Fact]
     public async Task GetManyAsync_ConcurrentMisses_FetchOnce()
     {
         var release = new TaskCompletionSource();
