@@ -8,6 +8,8 @@ namespace Probe;
 /// Change-to-fresh lag: for each change, warm every instance's cache with the old answer, change the stock through the
 /// simulator's control API (which emits the ERP's change event), then poll every instance until it answers the new
 /// value. The lag of a change is the time until the LAST instance is fresh, measured from just before the change.
+/// With <c>--interval MS</c> a change starts at most every MS milliseconds (a change rate the ERP's read quota can follow:
+/// each change costs the ERP reads of its refresh); without it they follow each other as fast as they turn fresh.
 /// </summary>
 internal static class FreshnessProbe
 {
@@ -19,6 +21,8 @@ internal static class FreshnessProbe
         using var simulator = new HttpClient { BaseAddress = new Uri(options.Require("sim")) };
         var gateways = options.Require("gateways").Split(',').Select(g => options.Client(new Uri(g))).ToArray();
         var changes = options.Int("changes", 200);
+        var interval = TimeSpan.FromMilliseconds(options.Int("interval", 0));
+        var paced = Stopwatch.StartNew();
         var skus = await SampleSkusAsync(simulator, Math.Min(changes, 200));
         var lags = new List<double>(changes);
         var timeouts = 0;
@@ -26,6 +30,11 @@ internal static class FreshnessProbe
         for (var i = 0; i < changes; i++)
         {
             var sku = skus[i % skus.Count];
+            if (interval * i - paced.Elapsed is { Ticks: > 0 } early)
+            {
+                await Task.Delay(early);
+            }
+
             await Task.WhenAll(gateways.Select(g => OnHandAsync(g, sku)));          // warm: cached old value
             var onHand = 10_000 + i;
             var clock = Stopwatch.StartNew();
@@ -50,7 +59,7 @@ internal static class FreshnessProbe
             gateway.Dispose();
         }
 
-        return new { changes, instances = gateways.Length, timeouts, lag = Percentiles.Summary(lags) };
+        return new { changes, intervalMs = interval.TotalMilliseconds, instances = gateways.Length, timeouts, lag = Percentiles.Summary(lags) };
     }
 
     static async Task<bool> UntilFreshAsync(HttpClient gateway, string sku, int onHand, Stopwatch clock)

@@ -45,6 +45,20 @@ internal static class Report
         Row($"4. freshness on 3 instances, change → fresh everywhere (p50 / p99, {lag?["count"]} changes, {r["freshness"]?["timeouts"]} timeouts)",
             $"{Ms(lag?["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(p99Lag)}", "", "", "p99 < 50 ms", p99Lag < 50);
 
+        if (r["freshness_paced"]?["lag"] is { } paced)
+        {
+            var pacedP99 = paced["p99Ms"]?.GetValue<double>() ?? double.NaN;
+            Row($"4. the same at one change every {r["freshness_paced"]?["intervalMs"]} ms (p50 / p99, {paced["count"]} changes, {r["freshness_paced"]?["timeouts"]} timeouts)",
+                $"{Ms(paced["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(pacedP99)}", "", "", "p99 < 50 ms", pacedP99 < 50);
+        }
+
+        if (r["hot_key"] is { } hot)
+        {
+            var perCall = hot["readsPerErpCall"]?.GetValue<double>() ?? double.NaN;
+            Row($"4. one cold key read {hot["requests"]} times at once over {hot["instances"]} instances: reads per ERP call ({hot["erpCalls"]} calls, {hot["ok"]} answered 200)",
+                perCall.ToString("0.#", CultureInfo.InvariantCulture), "", "", "≥ 10", perCall >= 10);
+        }
+
         var erp = r["overload_erp"];
         var violations = Int(r, "overload_erp", "cloudThrottled") + Int(r, "overload_erp", "legacyBusyFaults");
         var statuses = r["overload_prices"]?["statuses"]?.ToJsonString() ?? "{}";
