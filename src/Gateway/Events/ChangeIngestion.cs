@@ -6,9 +6,10 @@ namespace Gateway.Events;
 /// <summary>
 /// Where every change event enters, whichever ERP channel brought it (webhook or legacy feed): recorded once
 /// cluster-wide by the <see cref="IChangeLedger"/> (replays and older sequences have no effect), published to every
-/// instance, the shared level invalidated once; this instance's L1 at once, the others' when they read the event.
+/// instance, the shared level invalidated once; this instance's L1 at once, the others' when they read the event; then
+/// the <see cref="IChangeObserver"/>s (order status, for one) hear of it.
 /// </summary>
-internal sealed class ChangeIngestion(IChangeLedger ledger, CacheStore store, ILogger<ChangeIngestion> logger)
+internal sealed class ChangeIngestion(IChangeLedger ledger, CacheStore store, IEnumerable<IChangeObserver> observers, ILogger<ChangeIngestion> logger)
 {
     public async Task<IngestResult> IngestAsync(ErpChange change, string source, CancellationToken cancellationToken)
     {
@@ -28,6 +29,10 @@ internal sealed class ChangeIngestion(IChangeLedger ledger, CacheStore store, IL
         if (result == IngestResult.Applied)
         {
             Invalidate(stale);
+            foreach (var observer in observers)
+            {
+                observer.OnApplied(change);
+            }
         }
 
         Log.ChangeIngested(logger, change.EventId, change.Type, change.Sequence, source, result);

@@ -44,4 +44,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Status check of order {OrderId} failed; it is checked again later.")]
     public static partial void StatusCheckFailed(ILogger logger, string orderId, Exception exception);
+
+    [LoggerMessage(EventId = 6022, Level = LogLevel.Warning, Message = "The ERP's change event for its order {ErpOrderNumber} could not be applied; the poller brings the order up to date.")]
+    public static partial void OrderEventFailed(ILogger logger, string erpOrderNumber, Exception exception);
 }

@@ -1,3 +1,4 @@
+using Gateway.Events;
 using Gateway.Orders.Exceptions;
 using Gateway.Orders.HandOff;
 using Gateway.Orders.Intake;
@@ -44,6 +45,9 @@ public static class OrderOrchestrationSetup
         services.AddSingleton<ExceptionQueue>();
         services.AddHostedService<OrderHandOffWorker>();
         services.AddHostedService<OrderStatusPoller>();
+        services.AddSingleton<OrderChangeListener>();
+        services.AddSingleton<IChangeObserver>(sp => sp.GetRequiredService<OrderChangeListener>());
+        services.AddHostedService(sp => sp.GetRequiredService<OrderChangeListener>());
         return builder;
     }
 
