@@ -12,38 +12,50 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
 {
     readonly RedisServer _redis = new();
     readonly int[] _ports = [CacheTestHost.FreePort(), CacheTestHost.FreePort(), CacheTestHost.FreePort()];
-    SimulatorHost _simulator = null!;
+    SimulatorHost? _simulatorHost;
     CacheTestHost[] _gateways = [];
 
     public async ValueTask InitializeAsync()
     {
         await _redis.StartAsync();
-        _simulator = await SimulatorHost.StartAsync(
+        _simulatorHost = await SimulatorHost.StartAsync(
             "Simulator:WebhookUrls=" + string.Join(',', _ports.Select(p => $"http://127.0.0.1:{p}/events/erp")),
             "Simulator:WebhookSecret=" + CacheTestHost.WebhookSecret);
-        _gateways = await Task.WhenAll(_ports.Select(p => CacheTestHost.StartAsync(_simulator, _redis.ConnectionString, p)));
+        _gateways = await Task.WhenAll(_ports.Select(p => CacheTestHost.StartAsync(Simulator, _redis.ConnectionString, p)));
     }
 
+    SimulatorHost Simulator => _simulatorHost ?? throw new InvalidOperationException("The simulator did not start.");
+
+    // Whatever started is stopped, even when InitializeAsync failed half way: no redis-server outlives the run.
     public async ValueTask DisposeAsync()
     {
-        foreach (var gateway in _gateways)
+        try
         {
-            await gateway.DisposeAsync();
-        }
+            foreach (var gateway in _gateways)
+            {
+                await gateway.DisposeAsync();
+            }
 
-        await _simulator.DisposeAsync();
-        await _redis.DisposeAsync();
+            if (_simulatorHost is not null)
+            {
+                await _simulatorHost.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await _redis.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task Stock_change_is_served_fresh_by_every_instance()
     {
         var ct = TestContext.Current.CancellationToken;
-        var sku = (await _simulator.SampleAsync(1, 1, ct)).Skus[0];
+        var sku = (await Simulator.SampleAsync(1, 1, ct)).Skus[0];
         var before = await Task.WhenAll(_gateways.Select(g => SimChanges.OnHandAsync(g, sku, "DAL")));
         var changed = before[0] + 137;
 
-        await SimChanges.SetStockAsync(_simulator, sku, "DAL", changed);
+        await SimChanges.SetStockAsync(Simulator, sku, "DAL", changed);
         var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.OnHandAsync(g, sku, "DAL"), v => v == changed)));
 
         Assert.All(before, v => Assert.Equal(before[0], v));
@@ -54,12 +66,12 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
     public async Task Contract_price_change_is_served_fresh_by_every_instance()
     {
         var ct = TestContext.Current.CancellationToken;
-        var customer = (await _simulator.SampleAsync(1, 1, ct)).Customers[0];
+        var customer = (await Simulator.SampleAsync(1, 1, ct)).Customers[0];
         var sku = customer.ContractSkus[0];
         var before = await Task.WhenAll(_gateways.Select(g => SimChanges.UnitPriceAsync(g, customer.CustomerId, sku)));
         var changed = before[0] + 1.23m;
 
-        await SimChanges.SetContractPriceAsync(_simulator, sku, customer.CustomerId, changed);
+        await SimChanges.SetContractPriceAsync(Simulator, sku, customer.CustomerId, changed);
         var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.UnitPriceAsync(g, customer.CustomerId, sku), v => v == changed)));
 
         Assert.All(after, v => Assert.Equal(changed, v));
@@ -69,11 +81,11 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
     public async Task Cold_key_read_by_every_instance_at_once_costs_one_erp_call()
     {
         var ct = TestContext.Current.CancellationToken;
-        var sku = (await _simulator.SampleAsync(1, 1, ct)).Skus[0];
-        await _simulator.ResetStatsAsync(ct);
+        var sku = (await Simulator.SampleAsync(1, 1, ct)).Skus[0];
+        await Simulator.ResetStatsAsync(ct);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => SimChanges.OnHandAsync(_gateways[i % 3], sku, "DAL")));
-        var calls = (await _simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
+        var calls = (await Simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
 
         Assert.All(answers, v => Assert.Equal(answers[0], v));
         Assert.Equal(1, calls);
@@ -83,13 +95,13 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
     public async Task Change_refreshed_on_every_instance_costs_one_erp_call()
     {
         var ct = TestContext.Current.CancellationToken;
-        var sku = (await _simulator.SampleAsync(1, 1, ct)).Skus[0];
+        var sku = (await Simulator.SampleAsync(1, 1, ct)).Skus[0];
         var before = await Task.WhenAll(_gateways.Select(g => SimChanges.OnHandAsync(g, sku, "DAL")));
-        await _simulator.ResetStatsAsync(ct);
+        await Simulator.ResetStatsAsync(ct);
 
-        await SimChanges.SetStockAsync(_simulator, sku, "DAL", before[0] + 11);
+        await SimChanges.SetStockAsync(Simulator, sku, "DAL", before[0] + 11);
         var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.OnHandAsync(g, sku, "DAL"), v => v == before[0] + 11)));
-        var calls = (await _simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
+        var calls = (await Simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
 
         Assert.All(after, v => Assert.Equal(before[0] + 11, v));
         Assert.Equal(1, calls);

@@ -8,23 +8,62 @@ namespace Gateway.Edge.ApiKeys;
 /// messages sent meanwhile were lost. Without Redis there is one instance and only its own cache to drop.
 /// </summary>
 internal sealed class KeyInvalidation(PartnerRedis redis, PartnerKeyCache cache, ApiKeysOptions options, ILogger<KeyInvalidation> logger)
-    : IHostedService
+    : IHostedService, IDisposable
 {
+    static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
+    readonly CancellationTokenSource _stopping = new();
+    Task _listening = Task.CompletedTask;
+
     RedisChannel Channel => RedisChannel.Literal($"{options.KeyPrefix}:changed");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts listening in the background: a Redis not reachable yet must not keep the gateway from starting.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!redis.IsConfigured)
+        if (redis.IsConfigured)
         {
-            return;
+            _listening = ListenAsync(_stopping.Token);
         }
 
-        var multiplexer = await redis.ConnectAsync();
-        multiplexer.ConnectionRestored += (_, _) => cache.Invalidate(null);
-        await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, keyId) => cache.Invalidate(keyId.ToString()));
+        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _listening.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    async Task ListenAsync(CancellationToken stopping)
+    {
+        var restoredHooked = false;
+        for (var delay = FirstRetry; !stopping.IsCancellationRequested; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks)))
+        {
+            try
+            {
+                var multiplexer = await redis.ConnectAsync();
+                if (!restoredHooked)
+                {
+                    multiplexer.ConnectionRestored += (_, _) => cache.Invalidate(null);
+                    restoredHooked = true;
+                }
+
+                await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, keyId) => cache.Invalidate(keyId.ToString()));
+                // Whatever was cached before listening began may have missed a message.
+                cache.Invalidate(null);
+                return;
+            }
+            catch (RedisException e)
+            {
+                Log.InvalidationNotListening(logger, e.GetType().Name);
+            }
+
+            await Task.Delay(delay, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
 
     /// <summary>Drops the key here at once, then tells the other instances.</summary>
     public async Task PublishAsync(string keyId)

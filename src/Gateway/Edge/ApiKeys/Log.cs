@@ -7,4 +7,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Could not tell the other instances that key {KeyId} changed; they notice when their cached copy expires")]
     public static partial void InvalidationNotSent(ILogger logger, string keyId, Exception exception);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Not yet listening for key changes ({Reason}); retrying. Until then cached keys live out their time to live")]
+    public static partial void InvalidationNotListening(ILogger logger, string reason);
 }

@@ -13,9 +13,12 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public RedisServer Redis { get; } = new();
 
-    internal EdgeHost A { get; private set; } = null!;
+    internal EdgeHost A => _a ?? throw new InvalidOperationException("Instance A did not start.");
 
-    internal EdgeHost B { get; private set; } = null!;
+    internal EdgeHost B => _b ?? throw new InvalidOperationException("Instance B did not start.");
+
+    EdgeHost? _a;
+    EdgeHost? _b;
 
     public async ValueTask InitializeAsync()
     {
@@ -25,14 +28,28 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             ["ConnectionStrings:Redis"] = Redis.ConnectionString,
             ["Edge:ApiKeys:RotationGrace"] = RotationGrace.ToString(),
         };
-        A = await EdgeHost.StartAsync(settings);
-        B = await EdgeHost.StartAsync(settings);
+        _a = await EdgeHost.StartAsync(settings);
+        _b = await EdgeHost.StartAsync(settings);
     }
 
+    // Whatever started is stopped, even when InitializeAsync failed half way: no redis-server outlives the run.
     public async ValueTask DisposeAsync()
     {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
-        await Redis.DisposeAsync();
+        try
+        {
+            if (_a is not null)
+            {
+                await _a.DisposeAsync();
+            }
+
+            if (_b is not null)
+            {
+                await _b.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await Redis.DisposeAsync();
+        }
     }
 }

@@ -3,9 +3,17 @@ namespace Gateway.IntegrationTests.Edge.Authentication;
 /// <summary>One embedded (no Redis) edge host shared by a test class.</summary>
 public sealed class EdgeHostFixture : IAsyncLifetime
 {
-    internal EdgeHost Host { get; private set; } = null!;
+    EdgeHost? _host;
 
-    public async ValueTask InitializeAsync() => Host = await EdgeHost.StartAsync();
+    internal EdgeHost Host => _host ?? throw new InvalidOperationException("The edge host did not start.");
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask InitializeAsync() => _host = await EdgeHost.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 }
