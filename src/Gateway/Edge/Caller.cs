@@ -6,7 +6,7 @@ namespace Gateway.Edge;
 /// <c>HttpContext.Items</c>. Rate limiting partitions by <see cref="Id"/> and applies <see cref="Plan"/>;
 /// customer scoping asks <see cref="ActsFor"/>.
 /// </summary>
-/// <param name="Id">Stable partition key: <c>partner:{partnerId}</c>, <c>app:{subject}</c> or <c>admin</c>.</param>
+/// <param name="Id">Stable partition key: <c>partner:{partnerId}</c>, <c>app:{subject}</c>, <c>admin</c> or <c>anonymous:{address}</c>.</param>
 /// <param name="CustomerIds">The customer accounts the caller acts for; null means every account (admin only).</param>
 public sealed record Caller(
     string Id,
@@ -27,6 +27,9 @@ public enum CallerKind
     Partner,
     StorefrontApp,
     Admin,
+
+    /// <summary>No credential, where <c>Auth:Anonymous:Scopes</c> opens the public catalog; acts for no customer.</summary>
+    Anonymous,
 }
 
 /// <summary>A partner's plan: a sustained rate with a burst, and a quota per UTC day.</summary>

@@ -25,6 +25,7 @@ public static class GatewayDefaults
                 ?? context.HttpContext.TraceIdentifier;
         });
 
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.AddGatewayHealth();
         return builder;
     }

@@ -52,6 +52,13 @@ internal static class Report
                 $"{Ms(paced["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(pacedP99)}", "", "", "p99 < 50 ms", pacedP99 < 50);
         }
 
+        if (r["freshness_fast_erp"]?["lag"] is { } fast)
+        {
+            var fastP99 = fast["p99Ms"]?.GetValue<double>() ?? double.NaN;
+            Row($"4. the same with the ERP answering in 1 ms: the gateway's own lag (p50 / p99, {fast["count"]} changes, {r["freshness_fast_erp"]?["timeouts"]} timeouts)",
+                $"{Ms(fast["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(fastP99)}", "", "", "p99 < 50 ms", fastP99 < 50);
+        }
+
         if (r["hot_key"] is { } hot)
         {
             var perCall = hot["readsPerErpCall"]?.GetValue<double>() ?? double.NaN;
@@ -77,6 +84,16 @@ internal static class Report
         foreach (var row in rows)
         {
             text.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+
+        // A throughput made of 401s or 5xx measures the wrong thing: say so under the table rather than print it silently.
+        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "proxy_direct", "proxy_nginx", "proxy_yarp", "graphql_page" })
+        {
+            if (r[name]?["statuses"] is JsonObject answers && answers.Any(a => a.Key != "200"))
+            {
+                text.AppendLine();
+                text.AppendLine(CultureInfo.InvariantCulture, $"**Warning:** {name} answered {answers.ToJsonString()}: not every answer was a 200, so its figure is not comparable.");
+            }
         }
 
         return text.ToString();

@@ -3,15 +3,12 @@ using System.Text.RegularExpressions;
 using Gateway.Core.Erp;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using StackExchange.Redis;
 
 namespace Gateway.CanonicalApi.Problems;
 
 /// <summary>
 /// The one place where failures become answers: an ERP that cannot answer (503 with <c>Retry-After</c>), that answers
-/// too late (504) or refuses (422), the gateway's own store (Redis) out of reach where a request needs it (503 with
-/// <c>Retry-After</c>: nothing was written, so a retry with the same idempotency key is safe), and requests the
-/// framework could not bind (400). The detail is the gateway's own
+/// too late (504) or refuses (422), and requests the framework could not bind (400). The detail is the gateway's own
 /// sentence: an ERP's message would leak its payload and tell the caller which ERP served it.
 /// </summary>
 internal sealed partial class ErpFailureHandler(IProblemDetailsService problems, ILogger<ErpFailureHandler> logger) : IExceptionHandler
@@ -23,7 +20,6 @@ internal sealed partial class ErpFailureHandler(IProblemDetailsService problems,
             ErpUnavailableException unavailable => Unavailable(httpContext, unavailable),
             ErpTimeoutException timeout => Timeout(timeout),
             ErpRejectedException rejected => Rejected(rejected),
-            RedisConnectionException or RedisTimeoutException => StoreUnavailable(httpContext, exception),
             BadHttpRequestException badRequest => BadRequest(badRequest),
             _ => null,
         };
@@ -72,20 +68,6 @@ internal sealed partial class ErpFailureHandler(IProblemDetailsService problems,
             Title = "Rejected by the system of record",
             Status = StatusCodes.Status422UnprocessableEntity,
             Detail = "The system of record refused the request as invalid.",
-        };
-    }
-
-    ProblemDetails StoreUnavailable(HttpContext context, Exception exception)
-    {
-        context.Response.Headers.RetryAfter = "1";
-        // The exception's type only: a Redis message names endpoints and, with some configurations, credentials.
-        Log.StoreUnavailable(logger, exception.GetType().Name);
-        return new ProblemDetails
-        {
-            Type = ProblemTypes.StoreUnavailable,
-            Title = "Service unavailable",
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Detail = "The gateway's store is unavailable; nothing was recorded. Retry later (an order with the same Idempotency-Key).",
         };
     }
 

@@ -12,7 +12,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "The {ErpName} ERP refused a request; answered 422")]
     public static partial void ErpRejected(ILogger logger, ErpSystem erpName);
-
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The gateway's store (Redis) is unreachable ({ExceptionType}); answered 503 with Retry-After 1 s")]
-    public static partial void StoreUnavailable(ILogger logger, string exceptionType);
 }

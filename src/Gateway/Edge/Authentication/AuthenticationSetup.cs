@@ -26,6 +26,7 @@ public static class AuthenticationSetup
         builder.AddPartnerKeys();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnonymousOptions>().BindConfiguration(AnonymousOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<AdminToken>();
 
         services.AddAuthentication(EdgeAuthenticationHandler.SchemeName)

@@ -10,7 +10,8 @@ namespace Gateway.Edge.Authentication;
 /// <summary>
 /// The gateway's one authentication scheme: a partner key (<c>X-Api-Key</c>), a storefront JWT (validated by the
 /// JwtBearer scheme it delegates to) or the admin token (<c>Authorization: Bearer</c> that is not a JWT). On success the
-/// request gets its <see cref="Caller"/> feature, which the limits, the policies and customer scoping read.
+/// request gets its <see cref="Caller"/> feature, which the limits, the policies and customer scoping read. Without any
+/// credential the request is anonymous: refused (401) unless <see cref="AnonymousOptions"/> opens the public catalog.
 /// </summary>
 internal sealed class EdgeAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -18,7 +19,8 @@ internal sealed class EdgeAuthenticationHandler(
     UrlEncoder encoder,
     AdminToken adminToken,
     IPartnerKeyVerifier partnerKeys,
-    IOptions<StorefrontOptions> storefront) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptions<StorefrontOptions> storefront,
+    IOptions<AnonymousOptions> anonymous) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Edge";
     public const string JwtSchemeName = "StorefrontJwt";
@@ -32,7 +34,7 @@ internal sealed class EdgeAuthenticationHandler(
         var authorization = Request.Headers[HeaderNames.Authorization];
         if (apiKey.Count == 0 && authorization.Count == 0)
         {
-            return AuthenticateResult.NoResult();
+            return anonymous.Value.Enabled ? Admit(anonymous.Value.CallerFor(Context.Connection.RemoteIpAddress)) : AuthenticateResult.NoResult();
         }
 
         // Two credentials at once are ambiguous: which one's scopes and customers would apply?
@@ -49,6 +51,11 @@ internal sealed class EdgeAuthenticationHandler(
             return Refuse(apiKey.Count == 1 ? "partner key" : "bearer credential");
         }
 
+        return Admit(caller);
+    }
+
+    AuthenticateResult Admit(Caller caller)
+    {
         Context.Features.Set(caller);
         return AuthenticateResult.Success(new AuthenticationTicket(Principal(caller), SchemeName));
     }

@@ -1,0 +1,38 @@
+using Gateway.CanonicalApi.Problems;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using StackExchange.Redis;
+
+namespace Gateway.Hosting;
+
+/// <summary>
+/// The gateway's own store (Redis) out of reach where a request needs it (order intake, the admin API): 503 with
+/// <c>Retry-After</c>, never a 500. Nothing was recorded, so a retry (with the same idempotency key) is safe.
+/// </summary>
+internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not (RedisConnectionException or RedisTimeoutException) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        // The exception's type only: a Redis message names endpoints and, with some configurations, credentials.
+        Log.StoreUnavailable(logger, exception.GetType().Name);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "1";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Type = ProblemTypes.StoreUnavailable,
+                Title = "Service unavailable",
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Detail = "The gateway's store is unavailable; nothing was recorded. Retry later (an order with the same Idempotency-Key).",
+            },
+        });
+    }
+}
