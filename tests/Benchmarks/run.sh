@@ -105,6 +105,8 @@ gateway() { # name port: a gateway instance on the shared Redis, with the benchm
     --ConnectionStrings:Redis="127.0.0.1:$redis_port" \
     --Erp:Legacy:BaseUrl="$sim" --Erp:Cloud:BaseUrl="$sim" \
     --Gateway:AdminToken="$admin_token" --Events:WebhookSecret="$webhook_secret" \
+    --Auth:Anonymous:Scopes:0=catalog:read --Auth:Anonymous:RequestsPerSecond=1000000 --Auth:Anonymous:Burst=1000000 \
+    --Auth:Anonymous:DailyQuota=1000000000 \
     --ReverseProxy:Routes:bench:ClusterId=bench --ReverseProxy:Routes:bench:Match:Path="/bench/{**rest}" \
     --ReverseProxy:Routes:bench:Transforms:0:PathRemovePrefix=/bench \
     --ReverseProxy:Clusters:bench:Destinations:upstream:Address="http://127.0.0.1:$static_port/"
@@ -137,6 +139,8 @@ wrk_args=(--connections "$CONNECTIONS" --duration "${DURATION}s" --script "$benc
 measure read_bare_kestrel "${wrk_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku"
 measure read_nginx_static "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
 measure read_gateway_key_limits "${wrk_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
+# Auth off: no credential at all (the public catalog, Auth:Anonymous); the limiter still runs, per client address.
+measure read_gateway_anonymous "${wrk_args[@]}" "$g1/v1/products/$sku"
 saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.json")
 record read_gateway_half_saturation "$(probe rate --url "$g1/v1/products/$sku" --header "$key_header" --rps "$(jq -n "$saturation/2|floor")" --seconds "$DURATION")"
 
