@@ -70,7 +70,15 @@ wait_http() { # url: up to 60 s for a server to answer
 probe() { taskset -c "$LOAD_CPUS" dotnet "$bench/Probe/bin/Release/net10.0/Probe.dll" "$@"; }
 measure() { # name, wrk arguments...: closed-loop throughput and latency, answers counted by status
   local name=$1; shift
-  echo "benchmarks: $name"
+  echo "benchmarks: $(date -u +%T) $name"
+  # Warm-up first, discarded: JIT tiering and connection set-up belong to no one's steady state.
+  local warm=() next_is_duration=0 arg
+  for arg in "$@"; do
+    if [ "$next_is_duration" = 1 ]; then warm+=("${WARMUP:-3}s"); next_is_duration=0; continue; fi
+    [ "$arg" = "--duration" ] && next_is_duration=1
+    warm+=("$arg")
+  done
+  taskset -c "$LOAD_CPUS" wrk --threads 1 "${warm[@]}" >/dev/null 2>&1 || true
   taskset -c "$LOAD_CPUS" wrk --threads 1 --latency "$@" >"$raw/$name.txt" 2>&1
   jq -n --arg name "$name" \
     --arg rps "$(awk '/^Requests\/sec:/ {print $2}' "$raw/$name.txt")" \
@@ -158,7 +166,7 @@ cold=$(erp_stats)
 curl -fsS -X POST "$sim/_sim/stats/reset" >/dev/null
 curl -fsS -H "$key_header" -H 'Content-Type: application/json' --data @"$work/graphql.json" "$g1/graphql" -o /dev/null
 warm=$(erp_stats)
-record graphql_erp_calls "$(jq -n --argjson cold "$cold" --argjson warm "$warm" '{cold: ($cold.legacyCalls + $cold.cloudCalls), warm: ($warm.legacyCalls + $warm.cloudCalls)}')"
+record graphql_erp_calls "$(jq -n --argjson cold "$cold" --argjson warm "$warm" '{cold: $cold.readCalls, warm: $warm.readCalls}')"
 measure graphql_page "${wrk_args[@]/get.lua/post-json.lua}" --header "$key_header" "$g1/graphql" -- "$work/graphql.json"
 
 # --- 5. rate-aware overload: far more demand than the cloud ERP's quota (20/s) ------------------------------------
@@ -180,11 +188,12 @@ record freshness "$(probe freshness --sim "$sim" --gateways "$gateways" --change
 record freshness_paced "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${PACED_CHANGES:-100}" --interval 250 \
   --header "$key_header")"
 # Once more with the ERP answering in 1 ms instead of 20-60 (the same seed, so the same data): what is left is the
-# gateway's own part of the lag (event delivery, invalidation on every instance, the one shared re-read).
+# gateway's own part of the lag (event delivery, invalidation on every instance, the one shared re-read). The restarted
+# ERP counts sequences afresh, so these changes go to SKUs the runs above never changed.
 kill "$pid_sim"; wait "$pid_sim" 2>/dev/null || true
 start_sim --Simulator:LatencyMs=1
 record freshness_fast_erp "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${PACED_CHANGES:-100}" --interval 250 \
-  --header "$key_header")"
+  --skus-from 2000 --header "$key_header")"
 
 # --- report -------------------------------------------------------------------------------------------------------
 out=$bench/results

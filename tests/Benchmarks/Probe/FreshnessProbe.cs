@@ -23,7 +23,8 @@ internal static class FreshnessProbe
         var changes = options.Int("changes", 200);
         var interval = TimeSpan.FromMilliseconds(options.Int("interval", 0));
         var paced = Stopwatch.StartNew();
-        var skus = await SampleSkusAsync(simulator, Math.Min(changes, 200));
+        // --skus-from: SKUs further into the sample, never changed by an earlier run (whose sequences the ledger holds).
+        var skus = (await SampleSkusAsync(simulator, options.Int("skus-from", 0) + Math.Min(changes, 200))).Skip(options.Int("skus-from", 0)).ToList();
         var lags = new List<double>(changes);
         var timeouts = 0;
 
