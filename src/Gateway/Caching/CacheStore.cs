@@ -35,6 +35,9 @@ internal sealed class CacheStore : IDisposable
 
     public long Generation(string fullKey) => _generations.GetValueOrDefault(fullKey);
 
+    /// <summary>After an L1 entry was invalidated (its full key), or every entry (null: the floor was raised).</summary>
+    public event Action<string?>? Invalidated;
+
     /// <summary>The L1 entry of a key, fresh or not; null when absent or below the floor.</summary>
     public CacheEntry? Local(string fullKey) =>
         _local.TryGetValue(fullKey, out CacheEntry? entry) && entry!.StoredAt >= Floor ? entry : null;
@@ -62,6 +65,8 @@ internal sealed class CacheStore : IDisposable
             _generations.AddOrUpdate(fullKey, 1, static (_, g) => g + 1);
             _local.Remove(fullKey);
         }
+
+        Invalidated?.Invoke(fullKey);
     }
 
     /// <summary>Entries older than <paramref name="instant"/> no longer count (never lowers the floor).</summary>
@@ -72,6 +77,8 @@ internal sealed class CacheStore : IDisposable
         while ((current = Interlocked.Read(ref _floorTicks)) < ticks && Interlocked.CompareExchange(ref _floorTicks, ticks, current) != current)
         {
         }
+
+        Invalidated?.Invoke(null);
     }
 
     Lock Stripe(string key) => _stripes[(uint)key.GetHashCode(StringComparison.Ordinal) % Stripes];

@@ -9,7 +9,7 @@ namespace Gateway.Caching;
 /// The item master through the cache. Searches pass through: a page depends on every item of its category and text,
 /// which no entity tag can invalidate precisely, and items found are read by SKU afterwards anyway.
 /// </summary>
-internal sealed class CachedCatalog(ICatalogSource erp, CacheRegion<Product> products) : ICatalogSource
+internal sealed class CachedCatalog(ICatalogSource erp, CacheRegion<Product> products, ProductPageCache pages) : ICatalogSource
 {
     public async Task<IReadOnlyList<Product>> GetProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
@@ -17,7 +17,8 @@ internal sealed class CachedCatalog(ICatalogSource erp, CacheRegion<Product> pro
         return InOrder(skus, found);
     }
 
-    public Task<ProductPage> SearchAsync(ProductSearch search, CancellationToken cancellationToken) => erp.SearchAsync(search, cancellationToken);
+    public Task<ProductPage> SearchAsync(ProductSearch search, CancellationToken cancellationToken) =>
+        pages.GetAsync(search, erp.SearchAsync, GetProductsAsync, products, cancellationToken);
 
     internal static Dictionary<string, T> ByKey<T>(IEnumerable<T> values, Func<T, string> key)
     {

@@ -49,7 +49,8 @@ public static class CachingSetup
         services.AddSingleton(sp => Region<SkuPromotion>(sp, CacheKeys.Promotions, Options(sp).Prices));
         services.AddSingleton(sp => Region<ContractPrices>(sp, CacheKeys.Contracts, Options(sp).Prices));
 
-        Decorate<ICatalogSource>(services, (sp, erp) => new CachedCatalog(erp, sp.GetRequiredService<CacheRegion<Product>>()));
+        services.TryAddSingleton<ProductPageCache>();
+        Decorate<ICatalogSource>(services, (sp, erp) => new CachedCatalog(erp, sp.GetRequiredService<CacheRegion<Product>>(), sp.GetRequiredService<ProductPageCache>()));
         Decorate<ICustomerSource>(services, (sp, erp) => new CachedCustomers(erp, sp.GetRequiredService<CacheRegion<Customer>>()));
         Decorate<IStockSource>(services, (sp, erp) => new CachedStock(erp, sp.GetRequiredService<CacheRegion<StockLevel>>()));
         Decorate<IPriceSource>(services, (sp, _) => new ComposedPrices(
