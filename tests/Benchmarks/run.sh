@@ -150,7 +150,12 @@ measure read_gateway_key_limits "${wrk_args[@]}" --header "$key_header" "$g1/v1/
 # Auth off: no credential at all (the public catalog, Auth:Anonymous); the limiter still runs, per client address.
 measure read_gateway_anonymous "${wrk_args[@]}" "$g1/v1/products/$sku"
 saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.json")
-record read_gateway_half_saturation "$(probe rate --url "$g1/v1/products/$sku" --header "$key_header" --rps "$(jq -n "$saturation/2|floor")" --seconds "$DURATION")"
+# Latency at half the saturation rate, paced by wrk (64 connections, each waiting between requests), beside bare
+# Kestrel paced the same way: the floor of the machine and of the load generator.
+pause_ms=$(jq -n "[1, (64000 / ($saturation / 2) | floor)] | max")
+paced_args=(--connections 64 --duration "${DURATION}s" --script "$bench/wrk/paced.lua")
+measure read_gateway_half_saturation "${paced_args[@]}" --header "$key_header" "$g1/v1/products/$sku" -- "$pause_ms"
+measure read_bare_half_saturation "${paced_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku" -- "$pause_ms"
 
 # --- 2. proxy overhead --------------------------------------------------------------------------------------------
 measure proxy_direct "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"

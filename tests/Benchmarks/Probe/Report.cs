@@ -24,8 +24,9 @@ internal static class Report
         }
 
         Row("1. cached read vs nginx static file (req/s)", F(keyed), $"nginx {F(Rps(r, "read_nginx_static"))}", X(keyed / Rps(r, "read_nginx_static")), "", null);
-        var half = r["read_gateway_half_saturation"]?["latency"]?["p99Ms"]?.GetValue<double>() ?? double.NaN;
-        Row("1. cached read p99 at half saturation (open loop)", Ms(half), "", "", "< 5 ms", half < 5);
+        var half = P99(r, "read_gateway_half_saturation");
+        Row($"1. cached read p99 at half saturation (paced, {F(Rps(r, "read_gateway_half_saturation"))} req/s)", Ms(half),
+            $"bare Kestrel paced alike {Ms(P99(r, "read_bare_half_saturation"))}", "", "< 5 ms", half < 5);
 
         var yarp = Rps(r, "proxy_yarp");
         var nginx = Rps(r, "proxy_nginx");
@@ -87,7 +88,7 @@ internal static class Report
         }
 
         // A throughput made of 401s or 5xx measures the wrong thing: say so under the table rather than print it silently.
-        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "read_gateway_anonymous", "proxy_direct", "proxy_nginx", "proxy_yarp", "graphql_page" })
+        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "read_gateway_anonymous", "read_gateway_half_saturation", "proxy_direct", "proxy_nginx", "proxy_yarp", "graphql_page" })
         {
             if (r[name]?["statuses"] is JsonObject answers && answers.Any(a => a.Key != "200"))
             {
