@@ -37,6 +37,7 @@ internal sealed class ProductPageCache
         };
     }
 
+    /// <param name="query">The search: category, text and window.</param>
     /// <param name="search">Asks the ERP for the page.</param>
     /// <param name="products">Reads products by SKU through the cache.</param>
     /// <param name="region">The products region, primed with the page's products so the next read of the page asks nothing.</param>
@@ -59,11 +60,14 @@ internal sealed class ProductPageCache
 
         var page = await search(query, cancellationToken);
         region.PrimeLocal(page.Items.Select(p => KeyValuePair.Create(p.Sku, p)), () => Interlocked.Read(ref _epoch) == epoch);
-        if (_pages.Count < MaxPages)
+        if (_pages.Count >= MaxPages)
         {
-            // Stored with the epoch read before asking: a change meanwhile has moved the epoch on, so it never counts.
-            _pages[query] = new PageEntry([.. page.Items.Select(p => p.Sku)], page.Total, epoch, _time.GetUtcNow() + _ttl);
+            // Many distinct searches (free text): start over rather than stop keeping new pages.
+            _pages.Clear();
         }
+
+        // Stored with the epoch read before asking: a change meanwhile has moved the epoch on, so it never counts.
+        _pages[query] = new PageEntry([.. page.Items.Select(p => p.Sku)], page.Total, epoch, _time.GetUtcNow() + _ttl);
 
         return page;
     }
