@@ -8,32 +8,16 @@ namespace Gateway.Edge.ApiKeys;
 /// messages sent meanwhile were lost. Without Redis there is one instance and only its own cache to drop.
 /// </summary>
 internal sealed class KeyInvalidation(PartnerRedis redis, PartnerKeyCache cache, ApiKeysOptions options, ILogger<KeyInvalidation> logger)
-    : IHostedService, IDisposable
+    : BackgroundService
 {
     static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
-    readonly CancellationTokenSource _stopping = new();
-    Task _listening = Task.CompletedTask;
-
     RedisChannel Channel => RedisChannel.Literal($"{options.KeyPrefix}:changed");
 
-    /// <summary>Starts listening in the background: a Redis not reachable yet must not keep the gateway from starting.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (redis.IsConfigured)
-        {
-            _listening = ListenAsync(_stopping.Token);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _listening.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
+    /// <summary>Listens in the background: a Redis not reachable yet must not keep the gateway from starting.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        redis.IsConfigured ? ListenAsync(stoppingToken) : Task.CompletedTask;
 
     async Task ListenAsync(CancellationToken stopping)
     {
@@ -62,8 +46,6 @@ internal sealed class KeyInvalidation(PartnerRedis redis, PartnerKeyCache cache,
             await Task.Delay(delay, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     /// <summary>Drops the key here at once, then tells the other instances.</summary>
     public async Task PublishAsync(string keyId)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Gateway.Core.Erp;
+using Gateway.Edge.RateLimiting;
 using Gateway.Erp.Outbound.Budget;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
@@ -65,7 +66,7 @@ internal sealed class ErpPassThroughEndpoint(
         using var permit = await quota.AcquireAsync(ErpSystem.Cloud, context.RequestAborted);
         if (!permit.IsAcquired)
         {
-            var retryAfter = permit.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+            var retryAfter = permit.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? RateLimitHeaders.WholeSeconds(wait) : 1;
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             return await Refuse(context, StatusCodes.Status503ServiceUnavailable, "erp-quota", "ERP quota in use",
                 $"The cloud ERP's quota is fully in use; retry after {retryAfter} s.");
