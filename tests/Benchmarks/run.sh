@@ -2,7 +2,7 @@
 # The benchmark suite: the gateway measured side by side with its baselines in one run, so that every figure is a
 # ratio that holds from machine to machine. Not part of the test suite. Writes tests/Benchmarks/results/latest.{json,md}.
 #
-#   tests/Benchmarks/run.sh              # about 5 minutes on 2 cores
+#   tests/Benchmarks/run.sh              # about 6 minutes on 2 cores
 #   DURATION=5 tests/Benchmarks/run.sh   # shorter wrk runs
 #
 # Pinning: with two or more cores, every server (gateways, simulator, Redis, nginx, bare Kestrel) runs on the cores
@@ -71,10 +71,11 @@ probe() { taskset -c "$LOAD_CPUS" dotnet "$bench/Probe/bin/Release/net10.0/Probe
 measure() { # name, wrk arguments...: closed-loop throughput and latency, answers counted by status
   local name=$1; shift
   echo "benchmarks: $(date -u +%T) $name"
-  # Warm-up first, discarded: JIT tiering and connection set-up belong to no one's steady state.
+  # Warm-up first, discarded: JIT tiering and connection set-up belong to no one's steady state. On one core a host
+  # needs 5-10 s of load to have its hot code optimized, so the warm-up lasts 10 s.
   local warm=() next_is_duration=0 arg
   for arg in "$@"; do
-    if [ "$next_is_duration" = 1 ]; then warm+=("${WARMUP:-3}s"); next_is_duration=0; continue; fi
+    if [ "$next_is_duration" = 1 ]; then warm+=("${WARMUP:-10}s"); next_is_duration=0; continue; fi
     [ "$arg" = "--duration" ] && next_is_duration=1
     warm+=("$arg")
   done
