@@ -49,10 +49,17 @@ public static class CanonicalOpenApi
         return builder;
     }
 
+    /// <summary>
+    /// The document and the UI, in a branch of their own: Swashbuckle's middlewares match every request's path (the UI's
+    /// with a regular expression), which the other requests should not pay for.
+    /// </summary>
     public static WebApplication UseCanonicalOpenApi(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(ui => ui.SwaggerEndpoint(DocumentPath, "Gateway canonical API v1"));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase), swagger =>
+        {
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(ui => ui.SwaggerEndpoint(DocumentPath, "Gateway canonical API v1"));
+        });
         return app;
     }
 }
