@@ -33,6 +33,7 @@ public static class GraphQLSetup
         services.AddSingleton(sp => new PersistedQueryStore(sp.GetRequiredService<IOptions<GraphQLOptions>>().Value));
         services.AddSingleton(sp => new PersistedQueryProtocol(sp.GetRequiredService<PersistedQueryStore>(), sp.GetRequiredService<IOptions<GraphQLOptions>>().Value));
         services.AddSingleton<QueryCost>();
+        services.AddSingleton<ValidatedDocuments>();
         services.AddSingleton<GraphQLEndpoint>();
         return builder;
     }

@@ -111,6 +111,54 @@ public sealed class GraphQLGuardrailTests(GraphQLGateway gateway)
         await AssertNoErpCallAsync();
     }
 
+    [Fact]
+    public async Task Query_sent_again_still_spends_its_cost_from_the_callers_plan()
+    {
+        // 10 tokens of burst, 1 more a second; the page costs about 80, so 8 tokens beyond the request's own at 10 a token.
+        var client = gateway.Client("Auth:Storefront:RequestsPerSecond=1", "Auth:Storefront:Burst=10", "GraphQL:CostPerToken=10");
+        const string Page = "{ products(first: 20) { edges { node { sku name } } } }";
+
+        var first = await client.QueryAsync(Token, Page);
+        var again = await client.QueryAsync(Token, Page);
+
+        // The second is parsed and checked from the document remembered the first time: its cost is charged all the same.
+        Assert.Empty(first.Errors);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.Status);
+        Assert.Equal(["RATE_LIMITED"], again.Codes);
+    }
+
+    [Fact]
+    public async Task Invalid_query_is_refused_every_time_it_is_sent()
+    {
+        var client = gateway.Client();
+        const string Invalid = "{ products(first: 2) { edges { node { sku nosuchfield } } } }";
+
+        var answers = new[] { await client.QueryAsync(Token, Invalid), await client.QueryAsync(Token, Invalid) };
+
+        Assert.All(answers, answer =>
+        {
+            Assert.Null(answer.Data);
+            Assert.Contains("nosuchfield", answer.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Mutation_valid_by_post_is_still_refused_by_get()
+    {
+        // The same text by POST first (refused for its input, but a valid document), then by GET.
+        const string Mutation = """mutation { placeOrder(idempotencyKey: "x", input: { customerId: "1", shipToId: "1", lines: [] }) { orderId } }""";
+        await gateway.Client().QueryAsync(GraphQLGateway.Admin, Mutation);
+        await gateway.Simulator.ResetStatsAsync(TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Mutation));
+        request.Headers.Authorization = new("Bearer", GraphQLGateway.Admin);
+
+        using var response = await gateway.Client().SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("send mutations by POST", body, StringComparison.Ordinal);
+        await AssertNoErpCallAsync();
+    }
+
     async Task AssertNoErpCallAsync()
     {
         var stats = await gateway.Simulator.GetStatsAsync(TestContext.Current.CancellationToken);

@@ -22,6 +22,7 @@ internal sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     PersistedQueryProtocol persisted,
     QueryCost cost,
+    ValidatedDocuments documents,
     IOptions<GraphQLOptions> options,
     ICatalogSource catalog,
     ICustomerSource customers,
@@ -97,16 +98,18 @@ internal sealed class GraphQLEndpoint(
         }
 
         var loaders = new RequestLoaders(catalog, customers, prices, stock, http.RequestAborted);
+        var validated = documents.Find(text.Query);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = text.Query,
+            Document = validated,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
             UserContext = new GraphQLRequestContext(http, loaders),
-            ValidationRules = Rules(http, allowMutations),
+            ValidationRules = validated is null ? [.. DocumentRules, .. RequestRules(http, allowMutations)] : RequestRules(http, allowMutations),
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = context =>
             {
@@ -116,17 +119,20 @@ internal sealed class GraphQLEndpoint(
             },
         });
 
+        if (validated is null && result.Executed && result.Document is { } document)
+        {
+            documents.Remember(text.Query, document);
+        }
+
         await GraphQLAnswer.ResultAsync(http, serializer, result);
     }
 
-    IEnumerable<IValidationRule> Rules(HttpContext http, bool allowMutations)
-    {
-        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, cost.RuleFor(http)];
-        if (!_options.Introspection)
-        {
-            rules = rules.Append(NoIntrospectionValidationRule.Instance);
-        }
+    /// <summary>Rules whose verdict depends on the document alone: run once per query text (<see cref="ValidatedDocuments"/>).</summary>
+    IEnumerable<IValidationRule> DocumentRules => _options.Introspection
+        ? DocumentValidator.CoreRules
+        : [.. DocumentValidator.CoreRules, NoIntrospectionValidationRule.Instance];
 
-        return allowMutations ? rules : rules.Append(QueriesOnly.Instance);
-    }
+    /// <summary>Rules whose verdict depends on the request: run every time.</summary>
+    IValidationRule[] RequestRules(HttpContext http, bool allowMutations) =>
+        allowMutations ? [cost.RuleFor(http)] : [cost.RuleFor(http), QueriesOnly.Instance];
 }
