@@ -27,6 +27,7 @@ public static class AuthenticationSetup
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnonymousOptions>().BindConfiguration(AnonymousOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AnonymousCallers>();
         services.TryAddSingleton<AdminToken>();
 
         services.AddAuthentication(EdgeAuthenticationHandler.SchemeName)

@@ -11,7 +11,8 @@ namespace Gateway.Edge.Authentication;
 /// The gateway's one authentication scheme: a partner key (<c>X-Api-Key</c>), a storefront JWT (validated by the
 /// JwtBearer scheme it delegates to) or the admin token (<c>Authorization: Bearer</c> that is not a JWT). On success the
 /// request gets its <see cref="Caller"/> feature, which the limits, the policies and customer scoping read. Without any
-/// credential the request is anonymous: refused (401) unless <see cref="AnonymousOptions"/> opens the public catalog.
+/// credential the request is anonymous: refused (401) unless <see cref="AnonymousOptions"/> opens the public catalog
+/// (<see cref="AnonymousCallers"/>).
 /// </summary>
 internal sealed class EdgeAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -20,7 +21,7 @@ internal sealed class EdgeAuthenticationHandler(
     AdminToken adminToken,
     IPartnerKeyVerifier partnerKeys,
     IOptions<StorefrontOptions> storefront,
-    IOptions<AnonymousOptions> anonymous) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AnonymousCallers anonymous) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Edge";
     public const string JwtSchemeName = "StorefrontJwt";
@@ -34,7 +35,7 @@ internal sealed class EdgeAuthenticationHandler(
         var authorization = Request.Headers[HeaderNames.Authorization];
         if (apiKey.Count == 0 && authorization.Count == 0)
         {
-            return anonymous.Value.Enabled ? Admit(anonymous.Value.CallerFor(Context.Connection.RemoteIpAddress)) : AuthenticateResult.NoResult();
+            return anonymous.Enabled ? Admit(anonymous.For(Context.Connection.RemoteIpAddress)) : AuthenticateResult.NoResult();
         }
 
         // Two credentials at once are ambiguous: which one's scopes and customers would apply?
