@@ -22,11 +22,13 @@ internal static class FreshnessProbe
         var gateways = options.Require("gateways").Split(',').Select(g => options.Client(new Uri(g))).ToArray();
         var changes = options.Int("changes", 200);
         var interval = TimeSpan.FromMilliseconds(options.Int("interval", 0));
+        // How often each instance is asked while it is not fresh yet: the resolution of the lags, and load on the servers.
+        var poll = TimeSpan.FromMilliseconds(options.Int("poll", 1));
         var paced = Stopwatch.StartNew();
-        // --skus-from: SKUs further into the sample, never changed by an earlier run (whose sequences the ledger holds).
-        var skus = (await SampleSkusAsync(simulator, options.Int("skus-from", 0) + Math.Min(changes, 200))).Skip(options.Int("skus-from", 0)).ToList();
+        var skus = await SkusAsync(simulator, options, Math.Min(changes, 200));
         var lags = new List<double>(changes);
         var timeouts = 0;
+        var slowest = new List<(double Ms, string Sku, int Change, string Late)>();
 
         for (var i = 0; i < changes; i++)
         {
@@ -44,8 +46,8 @@ internal static class FreshnessProbe
                 change.EnsureSuccessStatusCode();
             }
 
-            var fresh = await Task.WhenAll(gateways.Select(g => UntilFreshAsync(g, sku, onHand, clock)));
-            if (fresh.All(f => f))
+            var freshAt = await Task.WhenAll(gateways.Select(g => UntilFreshAsync(g, sku, onHand, clock, poll)));
+            if (freshAt.All(f => f is not null))
             {
                 lags.Add(clock.Elapsed.TotalMilliseconds);
             }
@@ -53,6 +55,10 @@ internal static class FreshnessProbe
             {
                 timeouts++;
             }
+
+            // Which instance was last, and when each turned fresh: the slowest changes say where a tail comes from.
+            slowest.Add((clock.Elapsed.TotalMilliseconds, sku, i, string.Join(' ', freshAt.Select(f => f is { } ms ? $"{ms:F0}" : "never"))));
+            slowest = [.. slowest.OrderByDescending(s => s.Ms).Take(5)];
         }
 
         foreach (var gateway in gateways)
@@ -60,22 +66,31 @@ internal static class FreshnessProbe
             gateway.Dispose();
         }
 
-        return new { changes, intervalMs = interval.TotalMilliseconds, instances = gateways.Length, timeouts, lag = Percentiles.Summary(lags) };
+        return new
+        {
+            changes,
+            intervalMs = interval.TotalMilliseconds,
+            instances = gateways.Length,
+            timeouts,
+            lag = Percentiles.Summary(lags),
+            slowest = slowest.Select(s => new { change = s.Change, s.Sku, ms = Math.Round(s.Ms, 1), freshAtMsPerInstance = s.Late }),
+        };
     }
 
-    static async Task<bool> UntilFreshAsync(HttpClient gateway, string sku, int onHand, Stopwatch clock)
+    /// <returns>When the instance first answered the new value (ms since the change), or null if it never did in time.</returns>
+    static async Task<double?> UntilFreshAsync(HttpClient gateway, string sku, int onHand, Stopwatch clock, TimeSpan poll)
     {
         while (clock.Elapsed < GiveUp)
         {
             if (await OnHandAsync(gateway, sku) == onHand)
             {
-                return true;
+                return clock.Elapsed.TotalMilliseconds;
             }
 
-            await Task.Delay(1);
+            await Task.Delay(poll);
         }
 
-        return false;
+        return null;
     }
 
     static async Task<int?> OnHandAsync(HttpClient gateway, string sku)
@@ -96,6 +111,24 @@ internal static class FreshnessProbe
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The SKUs to change: the simulator's spread sample, or, with <c>--exclude-sample N</c>, every SKU but those of a
+    /// sample of N (what earlier runs changed: a restarted simulator counts each SKU's sequence from 1 again, and the
+    /// ledger rightly drops a sequence it has seen applied). <c>--skus-from K</c> skips the first K candidates.
+    /// </summary>
+    static async Task<List<string>> SkusAsync(HttpClient simulator, ProbeOptions options, int count)
+    {
+        var from = options.Int("skus-from", 0);
+        var exclude = options.Int("exclude-sample", 0);
+        if (exclude == 0)
+        {
+            return [.. (await SampleSkusAsync(simulator, from + count)).Skip(from)];
+        }
+
+        var changedBefore = (await SampleSkusAsync(simulator, exclude)).ToHashSet(StringComparer.Ordinal);
+        return [.. (await SampleSkusAsync(simulator, 10_000)).Where(s => !changedBefore.Contains(s)).Skip(from).Take(count)];
     }
 
     static async Task<List<string>> SampleSkusAsync(HttpClient simulator, int count)
