@@ -33,7 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "benchmarks: building (Release)"
-for project in src/ErpSimulator src/Gateway tests/Benchmarks/BareKestrel tests/Benchmarks/Probe; do
+for project in src/ErpSimulator src/Gateway tests/Benchmarks/BareKestrel tests/Benchmarks/BareYarp tests/Benchmarks/Probe; do
   dotnet build "$project" --configuration Release --nologo -v quiet >/dev/null
 done
 
@@ -94,6 +94,7 @@ erp_stats() { probe stats --sim "$sim"; }
 
 # --- the servers --------------------------------------------------------------------------------------------------
 redis_port=$(free_port); sim_port=$(free_port); bare_port=$(free_port); static_port=$(free_port); proxy_port=$(free_port)
+bare_yarp_port=$(free_port)
 g1_port=$(free_port); g2_port=$(free_port); g3_port=$(free_port)
 sim=http://127.0.0.1:$sim_port
 admin_token=bench-admin-$RANDOM$RANDOM
@@ -162,6 +163,14 @@ measure read_bare_half_saturation "${paced_args[@]}" "http://127.0.0.1:$bare_por
 measure proxy_direct "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
 measure proxy_nginx "${wrk_args[@]}" "http://127.0.0.1:$proxy_port/static.json"
 measure proxy_yarp "${wrk_args[@]}" "$g1/bench/static.json"
+# YARP alone with the same route, nothing else in the pipeline: what the proxy costs on .NET before the gateway's edge.
+serve bare_yarp dotnet "$bench/BareYarp/bin/Release/net10.0/BareYarp.dll" --urls "http://127.0.0.1:$bare_yarp_port" \
+  --ReverseProxy:Routes:bench:ClusterId=bench --ReverseProxy:Routes:bench:Match:Path="/bench/{**rest}" \
+  --ReverseProxy:Routes:bench:Transforms:0:PathRemovePrefix=/bench \
+  --ReverseProxy:Clusters:bench:Destinations:upstream:Address="http://127.0.0.1:$static_port/"
+wait_http "http://127.0.0.1:$bare_yarp_port/bench/static.json"
+measure proxy_yarp_bare "${wrk_args[@]}" "http://127.0.0.1:$bare_yarp_port/bench/static.json"
+kill "$pid_bare_yarp"; wait "$pid_bare_yarp" 2>/dev/null || true
 
 # --- 3. GraphQL storefront page: 20 products with price and availability ------------------------------------------
 customer=$(jq -r '.customers[0].customerId' <<<"$sample")

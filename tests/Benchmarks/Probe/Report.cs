@@ -34,6 +34,8 @@ internal static class Report
         var yarpP99 = P99(r, "proxy_yarp");
         var nginxP99 = P99(r, "proxy_nginx");
         Row("2. proxy p99", Ms(yarpP99), $"nginx {Ms(nginxP99)}", X(yarpP99 / nginxP99), "≤ 1.5x", yarpP99 / nginxP99 <= 1.5);
+        var bareYarp = Rps(r, "proxy_yarp_bare");
+        Row("2. proxy, the gateway's route vs YARP alone, no edge (req/s)", F(yarp), $"bare YARP {F(bareYarp)}", X(yarp / bareYarp), "", null);
         Row("2. upstream called directly (req/s)", F(Rps(r, "proxy_direct")), "", "", "", null);
 
         var page = Rps(r, "graphql_page");
@@ -88,7 +90,7 @@ internal static class Report
         }
 
         // A throughput made of 401s or 5xx measures the wrong thing: say so under the table rather than print it silently.
-        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "read_gateway_anonymous", "read_gateway_half_saturation", "proxy_direct", "proxy_nginx", "proxy_yarp", "graphql_page" })
+        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "read_gateway_anonymous", "read_gateway_half_saturation", "proxy_direct", "proxy_nginx", "proxy_yarp", "proxy_yarp_bare", "graphql_page" })
         {
             if (r[name]?["statuses"] is JsonObject answers && answers.Any(a => a.Key != "200"))
             {
