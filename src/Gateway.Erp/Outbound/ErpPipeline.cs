@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Core.Diagnostics;
 using Gateway.Core.Erp;
 using Gateway.Erp.Outbound.Budget;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ internal sealed class ErpPipeline
     readonly CircuitBreakerStateProvider _circuit = new();
     readonly ILogger _logger;
     readonly TimeProvider _time;
+    readonly LogThrottle _refusalLog;
+    readonly LogThrottle _failureLog;
     readonly string _erpName;
 
     public ErpPipeline(ErpSystem erp, ErpConnectionOptions options, IErpBudget budget, TimeProvider time, ILogger logger)
@@ -35,6 +38,8 @@ internal sealed class ErpPipeline
         Budget = budget;
         _time = time;
         _logger = logger;
+        _refusalLog = new LogThrottle(time);
+        _failureLog = new LogThrottle(time);
         _erpName = erp.TagValue();
         _pipeline = Build(options);
     }
@@ -123,11 +128,14 @@ internal sealed class ErpPipeline
         if (translated is not null && exception is RateLimiterRejectedException limited)
         {
             ErpTelemetry.BudgetRejected.Add(1, Tags(call));
-            Log.BudgetRejected(_logger, _erpName, call.Operation, call.Traffic.TagValue(), (limited.RetryAfter ?? TimeSpan.Zero).TotalMilliseconds);
+            if (_refusalLog.ShouldLog(out var leftOut))
+            {
+                Log.BudgetRejected(_logger, _erpName, call.Operation, call.Traffic.TagValue(), (limited.RetryAfter ?? TimeSpan.Zero).TotalMilliseconds, leftOut);
+            }
         }
-        else if (translated is not null)
+        else if (translated is not null && _failureLog.ShouldLog(out var leftOut))
         {
-            Log.CallFailed(_logger, _erpName, call.Operation, OutcomeOf(exception), exception);
+            Log.CallFailed(_logger, _erpName, call.Operation, OutcomeOf(exception), leftOut, exception);
         }
 
         return translated;

@@ -16,11 +16,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "The {ErpName} ERP's circuit closed again.")]
     public static partial void CircuitClosed(ILogger logger, string erpName);
 
-    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "No room in the {ErpName} ERP's budget for {Operation} ({Traffic}); refused with Retry-After {RetryAfterMs} ms.")]
-    public static partial void BudgetRejected(ILogger logger, string erpName, string operation, string traffic, double retryAfterMs);
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "No room in the {ErpName} ERP's budget for {Operation} ({Traffic}); refused with Retry-After {RetryAfterMs} ms ({LeftOut} more refusals since the previous line).")]
+    public static partial void BudgetRejected(ILogger logger, string erpName, string operation, string traffic, double retryAfterMs, long leftOut);
 
-    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "{Operation} on the {ErpName} ERP failed: {Outcome}.")]
-    public static partial void CallFailed(ILogger logger, string erpName, string operation, string outcome, Exception exception);
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "{Operation} on the {ErpName} ERP failed: {Outcome} ({LeftOut} more failed calls since the previous line).")]
+    public static partial void CallFailed(ILogger logger, string erpName, string operation, string outcome, long leftOut, Exception exception);
 
     [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "The {ErpName} ERP budget is {Coordination}: {Capacity} permits per instance view.")]
     public static partial void BudgetChosen(ILogger logger, string erpName, string coordination, double capacity);

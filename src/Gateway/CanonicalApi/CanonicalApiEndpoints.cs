@@ -4,6 +4,7 @@ using Gateway.Catalog;
 using Gateway.Customers;
 using Gateway.Inventory;
 using Gateway.Pricing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.CanonicalApi;
 
@@ -12,6 +13,7 @@ public static class CanonicalApiEndpoints
     /// <summary>Services of the canonical API: the mapping of failures to problems, OpenAPI.</summary>
     public static IHostApplicationBuilder AddCanonicalApi(this IHostApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddExceptionHandler<ErpFailureHandler>();
         // Unreadable values (quantity=abc) throw instead of answering an empty 400, so the handler can name the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

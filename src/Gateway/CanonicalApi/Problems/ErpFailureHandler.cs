@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gateway.Core.Diagnostics;
 using Gateway.Core.Erp;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,10 @@ namespace Gateway.CanonicalApi.Problems;
 /// too late (504) or refuses (422), and requests the framework could not bind (400). The detail is the gateway's own
 /// sentence: an ERP's message would leak its payload and tell the caller which ERP served it.
 /// </summary>
-internal sealed partial class ErpFailureHandler(IProblemDetailsService problems, ILogger<ErpFailureHandler> logger) : IExceptionHandler
+internal sealed partial class ErpFailureHandler(IProblemDetailsService problems, ILogger<ErpFailureHandler> logger, TimeProvider time) : IExceptionHandler
 {
+    readonly LogThrottle _unavailableLog = new(time);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -37,7 +40,10 @@ internal sealed partial class ErpFailureHandler(IProblemDetailsService problems,
         // Retry-After is whole seconds (RFC 9110 §10.2.3); zero would invite an immediate retry storm.
         var seconds = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        Log.ErpUnavailable(logger, unavailable.Erp, seconds);
+        if (_unavailableLog.ShouldLog(out var leftOut))
+        {
+            Log.ErpUnavailable(logger, unavailable.Erp, seconds, leftOut);
+        }
         return new ProblemDetails
         {
             Type = ProblemTypes.ErpUnavailable,
