@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Core.Diagnostics;
 using Gateway.Edge.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -28,6 +29,8 @@ public static class AuthenticationSetup
         services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnonymousOptions>().BindConfiguration(AnonymousOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AnonymousCallers>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton(EdgeAuthenticationHandler.RefusalLogKey, (sp, _) => new LogThrottle(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<AdminToken>();
 
         services.AddAuthentication(EdgeAuthenticationHandler.SchemeName)

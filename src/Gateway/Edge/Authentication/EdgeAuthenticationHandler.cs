@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Gateway.Core.Diagnostics;
 using Gateway.Edge.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,12 @@ internal sealed class EdgeAuthenticationHandler(
     AdminToken adminToken,
     IPartnerKeyVerifier partnerKeys,
     IOptions<StorefrontOptions> storefront,
-    AnonymousCallers anonymous) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AnonymousCallers anonymous,
+    [FromKeyedServices(EdgeAuthenticationHandler.RefusalLogKey)] LogThrottle refusalLog) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The one throttle of refused-credential lines: a credential-stuffing flood must not write a line per attempt.</summary>
+    public const string RefusalLogKey = "edge-refused-credentials";
+
     public const string SchemeName = "Edge";
     public const string JwtSchemeName = "StorefrontJwt";
     public const string ApiKeyHeader = "X-Api-Key";
@@ -88,7 +93,11 @@ internal sealed class EdgeAuthenticationHandler(
 
     AuthenticateResult Refuse(string what)
     {
-        Log.CredentialRefused(Logger, what);
+        if (refusalLog.ShouldLog(out var leftOut))
+        {
+            Log.CredentialRefused(Logger, what, leftOut);
+        }
+
         return AuthenticateResult.Fail("The credential was refused.");
     }
 
