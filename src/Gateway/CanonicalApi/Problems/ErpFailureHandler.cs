@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gateway.Core.Diagnostics;
@@ -14,7 +15,8 @@ namespace Gateway.CanonicalApi.Problems;
 /// </summary>
 internal sealed partial class ErpFailureHandler(IProblemDetailsService problems, ILogger<ErpFailureHandler> logger, TimeProvider time) : IExceptionHandler
 {
-    readonly LogThrottle _unavailableLog = new(time);
+    // One per ERP, so that one ERP's outage does not hide the other's.
+    readonly ConcurrentDictionary<ErpSystem, LogThrottle> _unavailableLog = new();
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ internal sealed partial class ErpFailureHandler(IProblemDetailsService problems,
         // Retry-After is whole seconds (RFC 9110 §10.2.3); zero would invite an immediate retry storm.
         var seconds = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (_unavailableLog.ShouldLog(out var leftOut))
+        if (_unavailableLog.GetOrAdd(unavailable.Erp, _ => new LogThrottle(time)).ShouldLog(out var leftOut))
         {
             Log.ErpUnavailable(logger, unavailable.Erp, seconds, leftOut);
         }
