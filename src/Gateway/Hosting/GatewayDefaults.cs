@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Hosting;
 
@@ -25,6 +26,7 @@ public static class GatewayDefaults
                 ?? context.HttpContext.TraceIdentifier;
         });
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.AddGatewayHealth();
         return builder;

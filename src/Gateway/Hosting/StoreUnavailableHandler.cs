@@ -1,4 +1,5 @@
 using Gateway.CanonicalApi.Problems;
+using Gateway.Core.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using StackExchange.Redis;
@@ -9,8 +10,10 @@ namespace Gateway.Hosting;
 /// The gateway's own store (Redis) out of reach where a request needs it (order intake, the admin API): 503 with
 /// <c>Retry-After</c>, never a 500. Nothing was recorded, so a retry (with the same idempotency key) is safe.
 /// </summary>
-internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> logger) : IExceptionHandler
+internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> logger, TimeProvider time) : IExceptionHandler
 {
+    readonly LogThrottle _log = new(time);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not (RedisConnectionException or RedisTimeoutException) || httpContext.Response.HasStarted)
@@ -19,7 +22,11 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
         }
 
         // The exception's type only: a Redis message names endpoints and, with some configurations, credentials.
-        Log.StoreUnavailable(logger, exception.GetType().Name);
+        if (_log.ShouldLog(out var leftOut))
+        {
+            Log.StoreUnavailable(logger, exception.GetType().Name, leftOut);
+        }
+
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext
