@@ -42,7 +42,7 @@ internal sealed partial class ErpFailureHandler(IProblemDetailsService problems,
         // Retry-After is whole seconds (RFC 9110 §10.2.3); zero would invite an immediate retry storm.
         var seconds = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (_unavailableLog.GetOrAdd(unavailable.Erp, _ => new LogThrottle(time)).ShouldLog(out var leftOut))
+        if (_unavailableLog.GetOrAdd(unavailable.Erp, static (_, clock) => new LogThrottle(clock), time).ShouldLog(out var leftOut))
         {
             Log.ErpUnavailable(logger, unavailable.Erp, seconds, leftOut);
         }

@@ -31,6 +31,11 @@ internal sealed class GraphQLEndpoint(
 {
     readonly GraphQLOptions _options = options.Value;
 
+    /// <summary>Rules whose verdict depends on the document alone: run once per query text (<see cref="ValidatedDocuments"/>).</summary>
+    readonly IValidationRule[] _documentRules = options.Value.Introspection
+        ? [.. DocumentValidator.CoreRules]
+        : [.. DocumentValidator.CoreRules, NoIntrospectionValidationRule.Instance];
+
     public async Task HandlePostAsync(HttpContext http)
     {
         if (!http.Request.HasJsonContentType())
@@ -109,7 +114,7 @@ internal sealed class GraphQLEndpoint(
             RequestServices = http.RequestServices,
             User = http.User,
             UserContext = new GraphQLRequestContext(http, loaders),
-            ValidationRules = validated is null ? [.. DocumentRules, .. RequestRules(http, allowMutations)] : RequestRules(http, allowMutations),
+            ValidationRules = validated is null ? [.. _documentRules, .. RequestRules(http, allowMutations)] : RequestRules(http, allowMutations),
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = context =>
             {
@@ -127,10 +132,6 @@ internal sealed class GraphQLEndpoint(
         await GraphQLAnswer.ResultAsync(http, serializer, result);
     }
 
-    /// <summary>Rules whose verdict depends on the document alone: run once per query text (<see cref="ValidatedDocuments"/>).</summary>
-    IEnumerable<IValidationRule> DocumentRules => _options.Introspection
-        ? DocumentValidator.CoreRules
-        : [.. DocumentValidator.CoreRules, NoIntrospectionValidationRule.Instance];
 
     /// <summary>Rules whose verdict depends on the request: run every time.</summary>
     IValidationRule[] RequestRules(HttpContext http, bool allowMutations) =>
