@@ -68,9 +68,34 @@ internal enum CacheResult
     Stale,
 }
 
-/// <summary>Records outcomes on the current request's <see cref="CacheOutcomeFeature"/>, if the request asked for one.</summary>
+/// <summary>
+/// Records outcomes on the current request's <see cref="CacheOutcomeFeature"/> and the entries read on its
+/// <see cref="AnswerReads"/>, for whichever of the two the request asked for.
+/// </summary>
 internal sealed class CacheOutcomes(IHttpContextAccessor http)
 {
-    public void Record(CacheResult result, TimeSpan age) =>
-        http.HttpContext?.Features.Get<CacheOutcomeFeature>()?.Record(result, age);
+    /// <summary>The current request's read record, if it keeps one.</summary>
+    public AnswerReads? Reads => http.HttpContext?.Features.Get<AnswerReads>();
+
+    /// <summary>One key answered: <paramref name="read"/> is the entry it was answered from.</summary>
+    public void Record(CacheResult result, TimeSpan age, in EntryRead read)
+    {
+        if (http.HttpContext?.Features is not { } features)
+        {
+            return;
+        }
+
+        features.Get<CacheOutcomeFeature>()?.Record(result, age);
+        if (features.Get<AnswerReads>() is { } reads)
+        {
+            if (result == CacheResult.Hit)
+            {
+                reads.Entry(read);
+            }
+            else
+            {
+                reads.Untracked();
+            }
+        }
+    }
 }

@@ -40,9 +40,10 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
                 continue;
             }
 
-            if (store.Local(FullKey(key)) is { } entry && IsFresh(entry, now))
+            var fullKey = FullKey(key);
+            if (store.Local(fullKey) is { } entry && IsFresh(entry, now))
             {
-                outcomes.Record(CacheResult.Hit, now - entry.StoredAt);
+                outcomes.Record(CacheResult.Hit, now - entry.StoredAt, Read(fullKey, entry));
                 Add(found, key, entry);
             }
             else
@@ -63,7 +64,7 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
             {
                 if (answers.TryGetValue(key, out var answer))
                 {
-                    outcomes.Record(answer.Result, answer.Age);
+                    outcomes.Record(answer.Result, answer.Age, Read(FullKey(key), answer.Entry));
                     Add(found, key, answer.Entry);
                 }
             }
@@ -254,6 +255,8 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
     }
 
     bool IsFresh(CacheEntry entry, DateTimeOffset now) => now - entry.StoredAt < policy.Ttl;
+
+    EntryRead Read(string fullKey, CacheEntry entry) => new(store, fullKey, entry, entry.StoredAt + policy.Ttl);
 
     static void Add(Dictionary<string, T> found, string key, CacheEntry entry)
     {

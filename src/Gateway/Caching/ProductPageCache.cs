@@ -19,14 +19,16 @@ internal sealed class ProductPageCache
     readonly ConcurrentDictionary<ProductSearch, PageEntry> _pages = new();
     readonly TimeSpan _ttl;
     readonly TimeProvider _time;
+    readonly CacheOutcomes _outcomes;
     long _epoch;
 
-    public ProductPageCache(CacheStore store, IOptions<CachingOptions> options, TimeProvider time)
+    public ProductPageCache(CacheStore store, IOptions<CachingOptions> options, TimeProvider time, CacheOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         _ttl = options.Value.ProductsTtl;
         _time = time;
+        _outcomes = outcomes;
         store.Invalidated += key =>
         {
             if (key is null || key.StartsWith(ProductKeys, StringComparison.Ordinal))
@@ -49,8 +51,11 @@ internal sealed class ProductPageCache
         CancellationToken cancellationToken)
     {
         var epoch = Interlocked.Read(ref _epoch);
+        var reads = _outcomes.Reads;
         if (_pages.TryGetValue(query, out var entry) && entry.Epoch == epoch && entry.Expires > _time.GetUtcNow())
         {
+            // Kept answers built on this page hold while it is still the page for this search.
+            reads?.Other(now => Holds(query, entry, now));
             var items = await products(entry.Skus, cancellationToken);
             if (items.Count == entry.Skus.Length)
             {
@@ -58,6 +63,7 @@ internal sealed class ProductPageCache
             }
         }
 
+        reads?.Untracked();
         var page = await search(query, cancellationToken);
         region.PrimeLocal(page.Items.Select(p => KeyValuePair.Create(p.Sku, p)), () => Interlocked.Read(ref _epoch) == epoch);
         if (_pages.Count >= MaxPages)
@@ -71,6 +77,9 @@ internal sealed class ProductPageCache
 
         return page;
     }
+
+    bool Holds(ProductSearch query, PageEntry entry, DateTimeOffset now) =>
+        entry.Expires > now && entry.Epoch == Interlocked.Read(ref _epoch) && _pages.TryGetValue(query, out var current) && ReferenceEquals(current, entry);
 
     sealed record PageEntry(string[] Skus, int Total, long Epoch, DateTimeOffset Expires);
 }

@@ -45,6 +45,17 @@ public sealed class GraphQLOptions
     [Range(1, 1_000_000)]
     public int CostPerToken { get; set; } = 1000;
 
+    /// <summary>
+    /// How long an answer to a query may be kept and sent again without running the query: for the same query and
+    /// variables, to callers with the same scopes and customers as the one it was built for. A kept answer is only sent
+    /// while every cached entry it was built from is still the current, fresh one (so an ERP change seen by this instance
+    /// retires it at once), and never past UTC midnight (promotions are dated). Answers with errors, orders, or anything
+    /// read from the ERP rather than the cache are never kept. Each sending still spends the query's cost from the
+    /// caller's plan. Zero turns it off. Default: 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan KeepAnswersFor { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest query text accepted, in characters. Default: 20,000.</summary>
     [Range(100, 1_000_000)]
     public int MaxQueryLength { get; set; } = 20_000;

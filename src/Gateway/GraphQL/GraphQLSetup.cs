@@ -5,6 +5,7 @@ using Gateway.GraphQL.PersistedQueries;
 using Gateway.GraphQL.Playground;
 using Gateway.GraphQL.Schema;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.GraphQL;
@@ -34,6 +35,8 @@ public static class GraphQLSetup
         services.AddSingleton(sp => new PersistedQueryProtocol(sp.GetRequiredService<PersistedQueryStore>(), sp.GetRequiredService<IOptions<GraphQLOptions>>().Value));
         services.AddSingleton<QueryCost>();
         services.AddSingleton<ValidatedDocuments>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KeptAnswers>();
         services.AddSingleton<GraphQLEndpoint>();
         return builder;
     }

@@ -14,6 +14,26 @@ internal static class GraphQLAnswer
 {
     public const string GraphQLResponseType = "application/graphql-response+json";
 
+    /// <summary>RFC 9211: set to <c>gateway; hit</c> on a kept answer (<see cref="KeptAnswers"/>).</summary>
+    public const string CacheStatusHeader = "Cache-Status";
+
+    /// <summary>An answer of a query that ran without errors, serialized to be kept and sent.</summary>
+    public static async Task<byte[]> SerializeAsync(IGraphQLTextSerializer serializer, ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Sends an answer without errors, already serialized.</summary>
+    public static async Task BodyAsync(HttpContext http, byte[] body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = (WantsGraphQLResponse(http) ? GraphQLResponseType : "application/json") + "; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
     public static async Task ResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
     {
         var refusal = result.Errors?.OfType<QueryCostRefused>().FirstOrDefault();

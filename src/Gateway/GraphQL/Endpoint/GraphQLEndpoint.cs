@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Gateway.Caching;
 using Gateway.Core;
+using Gateway.Edge;
 using Gateway.GraphQL.Guardrails;
 using Gateway.GraphQL.Loading;
 using Gateway.GraphQL.PersistedQueries;
@@ -23,6 +25,8 @@ internal sealed class GraphQLEndpoint(
     PersistedQueryProtocol persisted,
     QueryCost cost,
     ValidatedDocuments documents,
+    KeptAnswers answers,
+    TimeProvider time,
     IOptions<GraphQLOptions> options,
     ICatalogSource catalog,
     ICustomerSource customers,
@@ -102,6 +106,26 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        // A query asked again with the same variables by a caller with the same rights: its kept answer, if what it was built from still holds.
+        var caller = http.Features.Get<Caller>();
+        AnswerKey? key = null;
+        AnswerReads? reads = null;
+        if (answers.Enabled && caller is not null)
+        {
+            var variables = request.Variables is null ? "" : serializer.Serialize(request.Variables);
+            key = new AnswerKey(KeptAnswers.RightsOf(caller), !allowMutations, request.OperationName, variables, text.Query);
+            if (answers.Find(key) is { } kept)
+            {
+                await SendKeptAsync(http, kept);
+                return;
+            }
+
+            reads = new AnswerReads();
+            http.Features.Set(reads);
+        }
+
+        var builtAt = time.GetUtcNow();
+        double? measuredCost = null;
         var loaders = new RequestLoaders(catalog, customers, prices, stock, http.RequestAborted);
         var validated = documents.Find(text.Query);
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -114,7 +138,9 @@ internal sealed class GraphQLEndpoint(
             RequestServices = http.RequestServices,
             User = http.User,
             UserContext = new GraphQLRequestContext(http, loaders),
-            ValidationRules = validated is null ? [.. _documentRules, .. RequestRules(http, allowMutations)] : RequestRules(http, allowMutations),
+            ValidationRules = validated is null
+                ? [.. _documentRules, .. RequestRules(http, allowMutations, c => measuredCost = c)]
+                : RequestRules(http, allowMutations, c => measuredCost = c),
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = context =>
             {
@@ -129,11 +155,35 @@ internal sealed class GraphQLEndpoint(
             documents.Remember(text.Query, document);
         }
 
+        if (key is not null && measuredCost is { } spent && Keepable(result) && reads!.Seal() is { } built)
+        {
+            var body = await GraphQLAnswer.SerializeAsync(serializer, result, http.RequestAborted);
+            answers.Keep(key, new KeptAnswer(body, spent, built, answers.ExpiresFrom(builtAt)));
+            await GraphQLAnswer.BodyAsync(http, body);
+            return;
+        }
+
         await GraphQLAnswer.ResultAsync(http, serializer, result);
     }
 
+    /// <summary>A kept answer costs the caller's plan what running the query would have.</summary>
+    async Task SendKeptAsync(HttpContext http, KeptAnswer kept)
+    {
+        if (await cost.ChargeAsync(http, kept.Cost) is { } refused)
+        {
+            await GraphQLAnswer.ErrorAsync(http, serializer, refused);
+            return;
+        }
+
+        http.Response.Headers[GraphQLAnswer.CacheStatusHeader] = "gateway; hit";
+        await GraphQLAnswer.BodyAsync(http, kept.Body);
+    }
+
+    /// <summary>A query's answer that ran to the end without a single error.</summary>
+    static bool Keepable(ExecutionResult result) =>
+        result.Executed && result.Errors is not { Count: > 0 } && result.Operation?.Operation == GraphQLParser.AST.OperationType.Query;
 
     /// <summary>Rules whose verdict depends on the request: run every time.</summary>
-    IValidationRule[] RequestRules(HttpContext http, bool allowMutations) =>
-        allowMutations ? [cost.RuleFor(http)] : [cost.RuleFor(http), QueriesOnly.Instance];
+    IValidationRule[] RequestRules(HttpContext http, bool allowMutations, Action<double> measured) =>
+        allowMutations ? [cost.RuleFor(http, measured)] : [cost.RuleFor(http, measured), QueriesOnly.Instance];
 }

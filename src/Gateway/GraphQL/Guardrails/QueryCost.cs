@@ -16,7 +16,8 @@ internal sealed class QueryCost(IOptions<GraphQLOptions> options, IOptions<RateL
 {
     readonly GraphQLOptions _options = options.Value;
 
-    public IValidationRule RuleFor(HttpContext http) => new ComplexityValidationRule(new ComplexityOptions
+    /// <param name="measured">Told the query's cost when it is within the limits.</param>
+    public IValidationRule RuleFor(HttpContext http, Action<double> measured) => new ComplexityValidationRule(new ComplexityOptions
     {
         MaxDepth = _options.MaxDepth,
         MaxComplexity = _options.MaxCost,
@@ -24,13 +25,14 @@ internal sealed class QueryCost(IOptions<GraphQLOptions> options, IOptions<RateL
         {
             if (context.Error is null)
             {
+                measured(context.TotalImpact);
                 context.Error = await ChargeAsync(http, context.TotalImpact);
             }
         },
     });
 
-    /// <summary>Tokens beyond the request's own; null when the plan had them.</summary>
-    async Task<ValidationError?> ChargeAsync(HttpContext http, double cost)
+    /// <summary>Spends the tokens a query of <paramref name="cost"/> needs beyond the request's own; null when the plan had them.</summary>
+    public async Task<ValidationError?> ChargeAsync(HttpContext http, double cost)
     {
         var extra = (int)Math.Ceiling(cost / _options.CostPerToken) - 1;
         if (extra <= 0 || limits.Value.GlobalLimiter is not { } limiter)

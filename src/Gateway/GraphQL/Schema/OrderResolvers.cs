@@ -1,3 +1,4 @@
+using Gateway.Caching;
 using Gateway.Edge;
 using Gateway.Edge.Scoping;
 using Gateway.GraphQL.Endpoint;
@@ -21,6 +22,8 @@ internal static class OrderResolvers
     public static async Task<object?> OrderAsync(IResolveFieldContext context)
     {
         var http = context.Request().Http;
+        // Orders come from the order store, which no cache entry stands for: an answer with one is never kept.
+        http.Features.Get<AnswerReads>()?.Untracked();
         var orderId = context.GetArgument<string>("id");
         var store = context.RequestServices!.GetRequiredService<IOrderStore>();
 

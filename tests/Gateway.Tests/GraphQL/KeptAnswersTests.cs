@@ -1,0 +1,81 @@
+using Gateway.Caching;
+using Gateway.Edge;
+using Gateway.GraphQL;
+using Gateway.GraphQL.Endpoint;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gateway.Tests.GraphQL;
+
+public sealed class KeptAnswersTests
+{
+    static readonly PartnerPlan Plan = new(10, 10, 1000);
+
+    readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Kept_answer_is_found_while_its_reads_hold_and_not_after()
+    {
+        using var answers = Answers(TimeSpan.FromSeconds(30));
+        var holds = true;
+        var key = Key("q");
+        answers.Keep(key, Answer(answers, () => holds));
+
+        var whileHolding = answers.Find(key);
+        holds = false;
+        var afterChange = answers.Find(key);
+        holds = true;
+        var afterDropped = answers.Find(key);
+
+        Assert.NotNull(whileHolding);
+        Assert.Null(afterChange);
+        Assert.Null(afterDropped);
+    }
+
+    [Fact]
+    public void Kept_answer_expires_after_keep_for()
+    {
+        using var answers = Answers(TimeSpan.FromSeconds(30));
+        var key = Key("q");
+        answers.Keep(key, Answer(answers, () => true));
+
+        _time.Advance(TimeSpan.FromSeconds(29));
+        var before = answers.Find(key);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var at = answers.Find(key);
+
+        Assert.NotNull(before);
+        Assert.Null(at);
+    }
+
+    [Fact]
+    public void Answer_built_just_before_midnight_expires_at_midnight()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 59, 50, TimeSpan.Zero));
+        using var answers = Answers(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), answers.ExpiresFrom(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void Rights_are_the_scopes_and_customers_in_any_order_and_not_the_callers_name()
+    {
+        var first = new Caller("app:a", CallerKind.StorefrontApp, new HashSet<string> { "pricing:read", "catalog:read" }, new HashSet<string> { "2", "1" }, Plan);
+        var same = new Caller("partner:b", CallerKind.Partner, new HashSet<string> { "catalog:read", "pricing:read" }, new HashSet<string> { "1", "2" }, Plan);
+        var fewerScopes = first with { Scopes = new HashSet<string> { "catalog:read" } };
+        var otherCustomers = first with { CustomerIds = new HashSet<string> { "1" } };
+        var everyCustomer = first with { CustomerIds = null };
+
+        Assert.Equal(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(same));
+        Assert.NotEqual(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(fewerScopes));
+        Assert.NotEqual(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(otherCustomers));
+        Assert.NotEqual(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(everyCustomer));
+    }
+
+    KeptAnswers Answers(TimeSpan keepFor) => new(Options.Create(new GraphQLOptions { KeepAnswersFor = keepFor }), _time);
+
+    KeptAnswer Answer(KeptAnswers answers, Func<bool> holds) =>
+        new("{}"u8.ToArray(), 10, new KeptReads([], [_ => holds()]), answers.ExpiresFrom(_time.GetUtcNow()));
+
+    static AnswerKey Key(string query) => new("catalog:read|*", ByGet: false, null, "", query);
+}
