@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using Gateway.Edge;
 using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Caching;
@@ -8,9 +9,11 @@ namespace Gateway.Caching;
 /// For <c>GET /v1/**</c>: gives the request a <see cref="CacheOutcomeFeature"/> for the caching ports to fill, then
 /// writes <c>Cache-Status</c> (RFC 9211) and <c>Age</c> from it, a strong <c>ETag</c> over the body, and answers
 /// <c>304 Not Modified</c> when <c>If-None-Match</c> names that tag (RFC 9110 13.1.2, weak comparison). The body is
-/// buffered to hash it; canonical answers are small JSON documents, so this costs a copy, not a stream.
+/// buffered to hash it; canonical answers are small JSON documents, so this costs a copy, not a stream. For endpoints
+/// marked <see cref="KeptAnswersMetadata"/>, a 200 built from fresh cached entries only is kept whole
+/// (<see cref="CanonicalKeptAnswers"/>) and sent again, headers and all, while those entries hold.
 /// </summary>
-internal sealed class CacheHeadersMiddleware(RequestDelegate next)
+internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKeptAnswers answers, TimeProvider time)
 {
     const string CacheStatusHeader = "Cache-Status";
 
@@ -22,6 +25,21 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
             return;
         }
 
+        var key = KeyOf(context);
+        AnswerReads? reads = null;
+        if (key is not null)
+        {
+            if (answers.Find(key) is { } kept)
+            {
+                await SendKeptAsync(context, kept);
+                return;
+            }
+
+            reads = new AnswerReads();
+            context.Features.Set(reads);
+        }
+
+        var builtAt = time.GetUtcNow();
         var outcome = new CacheOutcomeFeature();
         context.Features.Set(outcome);
         var response = context.Response;
@@ -40,6 +58,13 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             WriteHeaders(context, outcome, buffer);
+            if (key is not null && buffer.Length > 0 && reads!.Seal() is { Count: > 0 } built)
+            {
+                var answer = new CanonicalKeptAnswer(
+                    buffer.ToArray(), response.ContentType, response.Headers.ETag.ToString(), builtAt - outcome.Age, built, answers.ExpiresFrom(builtAt));
+                answers.Keep(key, answer, key.PathAndQuery.Length);
+            }
+
             if (Matches(context.Request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -55,6 +80,32 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         }
+    }
+
+    /// <summary>What the answer would be kept under; null when it may not be kept.</summary>
+    CanonicalAnswerKey? KeyOf(HttpContext context) =>
+        answers.Enabled
+        && context.Features.Get<Caller>() is { } caller
+        && context.GetEndpoint()?.Metadata.GetMetadata<KeptAnswersMetadata>() is not null
+            ? new CanonicalAnswerKey(AnswerRights.Of(caller), context.Request.Path.Value + context.Request.QueryString.Value)
+            : null;
+
+    async Task SendKeptAsync(HttpContext context, CanonicalKeptAnswer kept)
+    {
+        var response = context.Response;
+        response.Headers[CacheStatusHeader] = "gateway; hit";
+        response.Headers.Age = ((long)(time.GetUtcNow() - kept.OldestRead).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers.ETag = kept.ETag;
+        if (Matches(context.Request.Headers.IfNoneMatch, kept.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = kept.ContentType;
+        response.ContentLength = kept.Body.Length;
+        await response.Body.WriteAsync(kept.Body, context.RequestAborted);
     }
 
     static void WriteHeaders(HttpContext context, CacheOutcomeFeature outcome, MemoryStream body)

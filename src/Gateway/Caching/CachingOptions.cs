@@ -38,6 +38,15 @@ public sealed class CachingOptions
     /// <summary>Default: 1 minute.</summary>
     [Range(typeof(TimeSpan), Min, Max)] public TimeSpan StockMaxStaleness { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a whole answer of <c>GET /v1/products</c>, <c>/inventory</c>, <c>/prices</c> and <c>/customers</c> may be
+    /// kept and sent again without building it: for the same path and query, to callers with the same scopes and
+    /// customers. It is only sent while every cached entry it was built from is still the current, fresh one, so a change
+    /// event or an expired entry retires it at once; answers that needed the ERP or were served stale are never kept.
+    /// Zero turns it off. Default: 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan KeepAnswersFor { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Entries the in-process level holds at most, all domains together. Default: 200,000.</summary>
     [Range(1_000, 10_000_000)] public int MaxLocalEntries { get; set; } = 200_000;
 

@@ -40,6 +40,7 @@ public static class CachingSetup
             return store;
         });
         services.AddSingleton<CacheOutcomes>();
+        services.AddSingleton<CanonicalKeptAnswers>();
         services.AddHostedService<CacheRedisStartup>();
 
         services.AddSingleton(sp => Region<Product>(sp, CacheKeys.Products, Options(sp).Products));

@@ -1,3 +1,4 @@
+using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
 using Gateway.Core;
@@ -18,7 +19,7 @@ public static class ProductEndpoints
 
     public static RouteGroupBuilder MapProducts(this RouteGroupBuilder v1)
     {
-        var products = v1.MapGroup("/products").WithTags("Products").RequireAuthorization(Scopes.CatalogRead);
+        var products = v1.MapGroup("/products").WithTags("Products").RequireAuthorization(Scopes.CatalogRead).KeepsAnswers();
         products.MapGet("/", ListProducts)
             .WithName("ListProducts")
             .WithSummary("Products filtered by category and text, ordered by SKU, one page at a time.");

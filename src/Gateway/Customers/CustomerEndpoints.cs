@@ -1,3 +1,4 @@
+using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.Core;
 using Gateway.Core.Customers;
@@ -15,7 +16,7 @@ public static class CustomerEndpoints
 {
     public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder v1)
     {
-        var customers = v1.MapGroup("/customers").WithTags("Customers").RequireAuthorization(Scopes.OrdersRead);
+        var customers = v1.MapGroup("/customers").WithTags("Customers").RequireAuthorization(Scopes.OrdersRead).KeepsAnswers();
         customers.MapGet("/{customerId}", GetCustomer)
             .WithName("GetCustomer")
             .WithSummary("One customer account, with its bill-to and ship-to addresses.")

@@ -36,7 +36,7 @@ public static class GraphQLSetup
         services.AddSingleton<QueryCost>();
         services.AddSingleton<ValidatedDocuments>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<KeptAnswers>();
+        services.AddSingleton<GraphQLKeptAnswers>();
         services.AddSingleton<GraphQLEndpoint>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
 using Gateway.Core;
@@ -13,7 +14,7 @@ public static class InventoryEndpoints
 {
     public static RouteGroupBuilder MapInventory(this RouteGroupBuilder v1)
     {
-        var inventory = v1.MapGroup("/inventory").WithTags("Inventory").RequireAuthorization(Scopes.InventoryRead);
+        var inventory = v1.MapGroup("/inventory").WithTags("Inventory").RequireAuthorization(Scopes.InventoryRead).KeepsAnswers();
         inventory.MapGet("/", GetStockBatch)
             .WithName("GetStockBatch")
             .WithSummary("Stock of up to 200 SKUs; unknown SKUs are listed under missing.");

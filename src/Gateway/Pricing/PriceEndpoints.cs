@@ -1,3 +1,4 @@
+using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
 using Gateway.Core;
@@ -17,7 +18,7 @@ public static class PriceEndpoints
 
     public static RouteGroupBuilder MapPrices(this RouteGroupBuilder v1)
     {
-        var prices = v1.MapGroup("/prices").WithTags("Prices").RequireAuthorization(Scopes.PricingRead);
+        var prices = v1.MapGroup("/prices").WithTags("Prices").RequireAuthorization(Scopes.PricingRead).KeepsAnswers();
         prices.MapGet("/", GetPrices)
             .WithName("GetPrices")
             .WithSummary("The customer's unit prices at a quantity, for up to 200 SKUs, with breaks and the rule that won.")

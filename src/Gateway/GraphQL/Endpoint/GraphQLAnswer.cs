@@ -14,7 +14,7 @@ internal static class GraphQLAnswer
 {
     public const string GraphQLResponseType = "application/graphql-response+json";
 
-    /// <summary>RFC 9211: set to <c>gateway; hit</c> on a kept answer (<see cref="KeptAnswers"/>).</summary>
+    /// <summary>RFC 9211: set to <c>gateway; hit</c> on a kept answer (<see cref="GraphQLKeptAnswers"/>).</summary>
     public const string CacheStatusHeader = "Cache-Status";
 
     /// <summary>An answer of a query that ran without errors, serialized to be kept and sent.</summary>

@@ -25,7 +25,7 @@ internal sealed class GraphQLEndpoint(
     PersistedQueryProtocol persisted,
     QueryCost cost,
     ValidatedDocuments documents,
-    KeptAnswers answers,
+    GraphQLKeptAnswers answers,
     TimeProvider time,
     IOptions<GraphQLOptions> options,
     ICatalogSource catalog,
@@ -113,7 +113,7 @@ internal sealed class GraphQLEndpoint(
         if (answers.Enabled && caller is not null)
         {
             var variables = request.Variables is null ? "" : serializer.Serialize(request.Variables);
-            key = new AnswerKey(KeptAnswers.RightsOf(caller), !allowMutations, request.OperationName, variables, text.Query);
+            key = new AnswerKey(AnswerRights.Of(caller), !allowMutations, request.OperationName, variables, text.Query);
             if (answers.Find(key) is { } kept)
             {
                 await SendKeptAsync(http, kept);
@@ -158,7 +158,7 @@ internal sealed class GraphQLEndpoint(
         if (key is not null && measuredCost is { } spent && Keepable(result) && reads!.Seal() is { } built)
         {
             var body = await GraphQLAnswer.SerializeAsync(serializer, result, http.RequestAborted);
-            answers.Keep(key, new KeptAnswer(body, spent, built, answers.ExpiresFrom(builtAt)));
+            answers.Keep(key, new KeptAnswer(body, spent, built, answers.ExpiresFrom(builtAt)), text.Query.Length);
             await GraphQLAnswer.BodyAsync(http, body);
             return;
         }
@@ -166,7 +166,7 @@ internal sealed class GraphQLEndpoint(
         await GraphQLAnswer.ResultAsync(http, serializer, result);
     }
 
-    /// <summary>A kept answer costs the caller's plan what running the query would have.</summary>
+    /// <summary>A kept answer (<see cref="GraphQLKeptAnswers"/>) costs the caller's plan what running the query would have.</summary>
     async Task SendKeptAsync(HttpContext http, KeptAnswer kept)
     {
         if (await cost.ChargeAsync(http, kept.Cost) is { } refused)

@@ -5,7 +5,7 @@ using Gateway.GraphQL.Endpoint;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Gateway.Tests.GraphQL;
+namespace Gateway.Tests.Caching;
 
 public sealed class KeptAnswersTests
 {
@@ -19,7 +19,7 @@ public sealed class KeptAnswersTests
         using var answers = Answers(TimeSpan.FromSeconds(30));
         var holds = true;
         var key = Key("q");
-        answers.Keep(key, Answer(answers, () => holds));
+        answers.Keep(key, Answer(answers, () => holds), keySize: 1);
 
         var whileHolding = answers.Find(key);
         holds = false;
@@ -37,7 +37,7 @@ public sealed class KeptAnswersTests
     {
         using var answers = Answers(TimeSpan.FromSeconds(30));
         var key = Key("q");
-        answers.Keep(key, Answer(answers, () => true));
+        answers.Keep(key, Answer(answers, () => true), keySize: 1);
 
         _time.Advance(TimeSpan.FromSeconds(29));
         var before = answers.Find(key);
@@ -66,15 +66,15 @@ public sealed class KeptAnswersTests
         var otherCustomers = first with { CustomerIds = new HashSet<string> { "1" } };
         var everyCustomer = first with { CustomerIds = null };
 
-        Assert.Equal(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(same));
-        Assert.NotEqual(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(fewerScopes));
-        Assert.NotEqual(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(otherCustomers));
-        Assert.NotEqual(KeptAnswers.RightsOf(first), KeptAnswers.RightsOf(everyCustomer));
+        Assert.Equal(AnswerRights.Of(first), AnswerRights.Of(same));
+        Assert.NotEqual(AnswerRights.Of(first), AnswerRights.Of(fewerScopes));
+        Assert.NotEqual(AnswerRights.Of(first), AnswerRights.Of(otherCustomers));
+        Assert.NotEqual(AnswerRights.Of(first), AnswerRights.Of(everyCustomer));
     }
 
-    KeptAnswers Answers(TimeSpan keepFor) => new(Options.Create(new GraphQLOptions { KeepAnswersFor = keepFor }), _time);
+    GraphQLKeptAnswers Answers(TimeSpan keepFor) => new(Options.Create(new GraphQLOptions { KeepAnswersFor = keepFor }), _time);
 
-    KeptAnswer Answer(KeptAnswers answers, Func<bool> holds) =>
+    KeptAnswer Answer(GraphQLKeptAnswers answers, Func<bool> holds) =>
         new("{}"u8.ToArray(), 10, new KeptReads([], [_ => holds()]), answers.ExpiresFrom(_time.GetUtcNow()));
 
     static AnswerKey Key(string query) => new("catalog:read|*", ByGet: false, null, "", query);
