@@ -87,8 +87,12 @@ measure() { # name, wrk arguments...: closed-loop throughput and latency, answer
     --argjson latency "$(sed -n 's/^LATENCY_US //p' "$raw/$name.txt")" \
     '{($name): {rps: ($rps|tonumber), statuses: $statuses, p50Ms: ($latency.p50/1000), p99Ms: ($latency.p99/1000)}}' >"$raw/$name.json"
 }
-round_warmup() { # round: seconds of warm-up; after the first round the processes are hot and need only new connections
-  if [ "$1" -gt 1 ]; then echo 2; else echo "${WARMUP:-10}"; fi
+round_warmup() { # round [quick]: seconds of warm-up; after the first round the processes are hot and need only new connections
+  # The first lasts 20 s for a .NET host with much code on its path (the gateway, YARP alone): on one saturated core
+  # the runtime's background JIT (tiered PGO) needs about that long to optimize it. nginx, and bare Kestrel with its
+  # handful of methods, are at their steady state well within 10 s ("quick"); so is a second path through a host
+  # that the first has warmed.
+  if [ "$1" -gt 1 ]; then echo 2; elif [ "${2:-}" = quick ]; then echo "${WARMUP:-10}"; else echo "${FIRST_WARMUP:-20}"; fi
 }
 median_of_rounds() { # name: keeps the run of median req/s among raw/rounds/name.*.json as the scenario's figure
   jq -s --arg name "$1" 'map(.[]) | sort_by(.rps) | .[(length / 2 | floor)] | {($name): .}' "$raw/rounds/$1".*.json >"$raw/$1.json"
@@ -152,17 +156,18 @@ taskset -c "$SERVER_CPUS" nginx -c "$work/nginx.conf" -p "$work"
 wait_http "http://127.0.0.1:$bare_port/"; wait_http "http://127.0.0.1:$static_port/static.json"; wait_http "http://127.0.0.1:$proxy_port/static.json"
 
 wrk_args=(--connections "$CONNECTIONS" --duration "${DURATION}s" --script "$bench/wrk/get.lua")
+# Rounds are shorter, there being three of each: the median of three 8 s runs.
+round_args=(--connections "$CONNECTIONS" --duration "${ROUND_DURATION:-8}s" --script "$bench/wrk/get.lua")
 measure read_nginx_static "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
 # The ratios that carry goals are measured in ROUNDS interleaved rounds (bare, keyed, anonymous, then again), so that a
 # slow spell of a shared machine hits all three alike, and each reports its median run. Later rounds need only a short
 # warm-up: the processes are hot by then.
 mkdir -p "$raw/rounds"
 for round in $(seq 1 "${ROUNDS:-3}"); do
-  warmup=$(round_warmup "$round")
-  WARMUP=$warmup measure "rounds/read_bare_kestrel.$round" "${wrk_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku"
-  WARMUP=$warmup measure "rounds/read_gateway_key_limits.$round" "${wrk_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
+  WARMUP=$(round_warmup "$round" quick) measure "rounds/read_bare_kestrel.$round" "${round_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku"
+  WARMUP=$(round_warmup "$round") measure "rounds/read_gateway_key_limits.$round" "${round_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
   # Auth off: no credential at all (the public catalog, Auth:Anonymous); the limiter still runs, per client address.
-  WARMUP=$warmup measure "rounds/read_gateway_anonymous.$round" "${wrk_args[@]}" "$g1/v1/products/$sku"
+  WARMUP=$(round_warmup "$round" quick) measure "rounds/read_gateway_anonymous.$round" "${round_args[@]}" "$g1/v1/products/$sku"
 done
 for name in read_bare_kestrel read_gateway_key_limits read_gateway_anonymous; do median_of_rounds "$name"; done
 saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.json")
@@ -170,8 +175,9 @@ saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.jso
 # Kestrel paced the same way: the floor of the machine and of the load generator.
 pause_ms=$(jq -n "[1, (64000 / ($saturation / 2) | floor)] | max")
 paced_args=(--connections 64 --duration "${DURATION}s" --script "$bench/wrk/paced.lua")
-measure read_gateway_half_saturation "${paced_args[@]}" --header "$key_header" "$g1/v1/products/$sku" -- "$pause_ms"
-measure read_bare_half_saturation "${paced_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku" -- "$pause_ms"
+# Both are hot from the rounds: a short warm-up opens the connections.
+WARMUP=2 measure read_gateway_half_saturation "${paced_args[@]}" --header "$key_header" "$g1/v1/products/$sku" -- "$pause_ms"
+WARMUP=2 measure read_bare_half_saturation "${paced_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku" -- "$pause_ms"
 
 # --- 2. proxy overhead --------------------------------------------------------------------------------------------
 measure proxy_direct "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
@@ -183,10 +189,9 @@ serve bare_yarp dotnet "$bench/BareYarp/bin/Release/net10.0/BareYarp.dll" --urls
 wait_http "http://127.0.0.1:$bare_yarp_port/bench/static.json"
 # Interleaved rounds and medians here too: the proxies' figures move most from run to run.
 for round in $(seq 1 "${ROUNDS:-3}"); do
-  warmup=$(round_warmup "$round")
-  WARMUP=$warmup measure "rounds/proxy_nginx.$round" "${wrk_args[@]}" "http://127.0.0.1:$proxy_port/static.json"
-  WARMUP=$warmup measure "rounds/proxy_yarp.$round" "${wrk_args[@]}" "$g1/bench/static.json"
-  WARMUP=$warmup measure "rounds/proxy_yarp_bare.$round" "${wrk_args[@]}" "http://127.0.0.1:$bare_yarp_port/bench/static.json"
+  WARMUP=$(round_warmup "$round" quick) measure "rounds/proxy_nginx.$round" "${round_args[@]}" "http://127.0.0.1:$proxy_port/static.json"
+  WARMUP=$(round_warmup "$round") measure "rounds/proxy_yarp.$round" "${round_args[@]}" "$g1/bench/static.json"
+  WARMUP=$(round_warmup "$round") measure "rounds/proxy_yarp_bare.$round" "${round_args[@]}" "http://127.0.0.1:$bare_yarp_port/bench/static.json"
 done
 for name in proxy_nginx proxy_yarp proxy_yarp_bare; do median_of_rounds "$name"; done
 kill "$pid_bare_yarp"; wait "$pid_bare_yarp" 2>/dev/null || true
@@ -231,8 +236,9 @@ record freshness_paced "$(probe freshness --sim "$sim" --gateways "$gateways" --
 kill "$pid_sim"; wait "$pid_sim" 2>/dev/null || true
 start_sim --Simulator:LatencyMs=1
 fresh_skus=(--exclude-sample "$(( ${CHANGES:-200} > 200 ? 200 : ${CHANGES:-200} ))")
-# A few changes first, unrecorded: the gateways' circuit to the restarted ERP closes again on its first answers.
-probe freshness --sim "$sim" --gateways "$gateways" --changes 5 "${fresh_skus[@]}" --skus-from 500 --header "$key_header" >/dev/null
+# Twenty changes first, unrecorded: the gateways' circuit to the restarted ERP closes again on its first answers, and
+# their connections to it are new (the first changes of the run of 09:45Z took 65-80 ms with 5 of these).
+probe freshness --sim "$sim" --gateways "$gateways" --changes 20 "${fresh_skus[@]}" --skus-from 500 --header "$key_header" >/dev/null
 record freshness_fast_erp "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${PACED_CHANGES:-100}" --interval 250 \
   "${fresh_skus[@]}" --header "$key_header")"
 
