@@ -81,10 +81,16 @@ internal interface IKeptAnswer
 /// </summary>
 internal static class AnswerRights
 {
-    /// <summary>Per caller instance: partners and anonymous callers are kept between requests, so most requests only look up.</summary>
+    /// <summary>
+    /// Per caller instance for partners, anonymous callers and the admin, whose instances live across requests; a
+    /// storefront's caller is built from its token on each request, so its rights are computed each time.
+    /// </summary>
     static readonly ConditionalWeakTable<Caller, string> Known = [];
 
-    public static string Of(Caller caller) => Known.GetValue(caller, static c =>
-        string.Join(' ', c.Scopes.Order(StringComparer.Ordinal))
-        + "|" + (c.CustomerIds is null ? "*" : string.Join(' ', c.CustomerIds.Order(StringComparer.Ordinal))));
+    public static string Of(Caller caller) =>
+        caller.Kind == CallerKind.StorefrontApp ? Compute(caller) : Known.GetValue(caller, Compute);
+
+    static string Compute(Caller caller) =>
+        string.Join(' ', caller.Scopes.Order(StringComparer.Ordinal))
+        + "|" + (caller.CustomerIds is null ? "*" : string.Join(' ', caller.CustomerIds.Order(StringComparer.Ordinal)));
 }
