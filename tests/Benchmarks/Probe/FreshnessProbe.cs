@@ -38,8 +38,9 @@ internal static class FreshnessProbe
                 await Task.Delay(early);
             }
 
-            await Task.WhenAll(gateways.Select(g => OnHandAsync(g, sku)));          // warm: cached old value
-            var onHand = 10_000 + i;
+            var old = await Task.WhenAll(gateways.Select(g => OnHandAsync(g, sku)));  // warm: cached old value
+            // A value no instance answers yet, whatever earlier runs of the probe set this SKU to.
+            var onHand = Math.Max(10_000, old.Max() ?? 0) + 1;
             var clock = Stopwatch.StartNew();
             using (var change = await simulator.PostAsJsonAsync("/_sim/stock", new { sku, warehouseId = Warehouse, onHand }))
             {
