@@ -2,7 +2,7 @@
 # The benchmark suite: the gateway measured side by side with its baselines in one run, so that every figure is a
 # ratio that holds from machine to machine. Not part of the test suite. Writes tests/Benchmarks/results/latest.{json,md}.
 #
-#   tests/Benchmarks/run.sh              # about 8 minutes on 2 cores
+#   tests/Benchmarks/run.sh              # about 9 minutes on 2 cores
 #   DURATION=5 tests/Benchmarks/run.sh   # shorter wrk runs
 #
 # Pinning: with two or more cores, every server (gateways, simulator, Redis, nginx, bare Kestrel) runs on the cores
