@@ -15,8 +15,6 @@ namespace Gateway.Caching;
 /// </summary>
 internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKeptAnswers answers, TimeProvider time)
 {
-    const string CacheStatusHeader = "Cache-Status";
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
@@ -58,14 +56,14 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKept
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             WriteHeaders(context, outcome, buffer);
+            var etag = response.Headers.ETag.ToString();
             if (key is not null && buffer.Length > 0 && reads!.Seal() is { Count: > 0 } built)
             {
-                var answer = new CanonicalKeptAnswer(
-                    buffer.ToArray(), response.ContentType, response.Headers.ETag.ToString(), builtAt - outcome.Age, built, answers.ExpiresFrom(builtAt));
+                var answer = new CanonicalKeptAnswer(buffer.ToArray(), response.ContentType, etag, builtAt - outcome.Age, built, answers.ExpiresFrom(builtAt));
                 answers.Keep(key, answer, key.PathAndQuery.Length);
             }
 
-            if (Matches(context.Request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
+            if (Matches(context.Request.Headers.IfNoneMatch, etag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -93,7 +91,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKept
     async Task SendKeptAsync(HttpContext context, CanonicalKeptAnswer kept)
     {
         var response = context.Response;
-        response.Headers[CacheStatusHeader] = "gateway; hit";
+        response.Headers[CacheOutcomeFeature.HeaderName] = CacheOutcomeFeature.Hit;
         response.Headers.Age = ((long)(time.GetUtcNow() - kept.OldestRead).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         response.Headers.ETag = kept.ETag;
         if (Matches(context.Request.Headers.IfNoneMatch, kept.ETag))
@@ -113,7 +111,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKept
         var headers = context.Response.Headers;
         if (!outcome.IsEmpty)
         {
-            headers[CacheStatusHeader] = outcome.CacheStatus();
+            headers[CacheOutcomeFeature.HeaderName] = outcome.CacheStatus();
             headers.Age = ((long)outcome.Age.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 

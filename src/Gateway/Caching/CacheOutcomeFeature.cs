@@ -7,6 +7,12 @@ namespace Gateway.Caching;
 /// </summary>
 public sealed class CacheOutcomeFeature
 {
+    /// <summary>The RFC 9211 header every cached answer carries, canonical or GraphQL.</summary>
+    public const string HeaderName = "Cache-Status";
+
+    /// <summary>Its value for an answer served from cache, fresh (a kept answer too).</summary>
+    public const string Hit = "gateway; hit";
+
     readonly Lock _lock = new();
 
     /// <summary>Keys answered from cache, fresh.</summary>
@@ -55,7 +61,7 @@ public sealed class CacheOutcomeFeature
     {
         lock (_lock)
         {
-            return Misses > 0 ? "gateway; fwd=miss" : Stale > 0 ? "gateway; hit; stale" : "gateway; hit";
+            return Misses > 0 ? "gateway; fwd=miss" : Stale > 0 ? "gateway; hit; stale" : Hit;
         }
     }
 }

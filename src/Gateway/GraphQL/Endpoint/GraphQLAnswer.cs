@@ -14,9 +14,6 @@ internal static class GraphQLAnswer
 {
     public const string GraphQLResponseType = "application/graphql-response+json";
 
-    /// <summary>RFC 9211: set to <c>gateway; hit</c> on a kept answer (<see cref="GraphQLKeptAnswers"/>).</summary>
-    public const string CacheStatusHeader = "Cache-Status";
-
     /// <summary>An answer of a query that ran without errors, serialized to be kept and sent.</summary>
     public static async Task<byte[]> SerializeAsync(IGraphQLTextSerializer serializer, ExecutionResult result, CancellationToken cancellationToken)
     {
@@ -29,7 +26,7 @@ internal static class GraphQLAnswer
     public static async Task BodyAsync(HttpContext http, byte[] body)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = (WantsGraphQLResponse(http) ? GraphQLResponseType : "application/json") + "; charset=utf-8";
+        http.Response.ContentType = ContentType(http);
         http.Response.ContentLength = body.Length;
         await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
@@ -49,7 +46,7 @@ internal static class GraphQLAnswer
             http.Response.StatusCode = couldNotRun && WantsGraphQLResponse(http) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         }
 
-        http.Response.ContentType = (WantsGraphQLResponse(http) ? GraphQLResponseType : "application/json") + "; charset=utf-8";
+        http.Response.ContentType = ContentType(http);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
@@ -67,6 +64,8 @@ internal static class GraphQLAnswer
             ProblemDetails = { Status = status, Detail = detail },
         });
     }
+
+    static string ContentType(HttpContext http) => (WantsGraphQLResponse(http) ? GraphQLResponseType : "application/json") + "; charset=utf-8";
 
     static bool WantsGraphQLResponse(HttpContext http) =>
         http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(GraphQLResponseType, StringComparison.OrdinalIgnoreCase));

@@ -175,7 +175,8 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        http.Response.Headers[GraphQLAnswer.CacheStatusHeader] = "gateway; hit";
+        // RFC 9211, as canonical answers say it.
+        http.Response.Headers[CacheOutcomeFeature.HeaderName] = CacheOutcomeFeature.Hit;
         await GraphQLAnswer.BodyAsync(http, kept.Body);
     }
 
