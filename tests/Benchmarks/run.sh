@@ -24,7 +24,7 @@ fi
 
 # --- what a fresh Debian machine lacks -------------------------------------------------------------------------
 missing=()
-for tool in wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl jq:jq; do
+for tool in wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl jq:jq pgrep:procps; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool##*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -89,13 +89,24 @@ measure() { # name, wrk arguments...: closed-loop throughput and latency, answer
     warm+=("$arg")
   done
   taskset -c "$LOAD_CPUS" wrk --threads 1 "${warm[@]}" >/dev/null 2>&1 || true
+  # With SERVER_PID, the measured server's own CPU time over the run too: how busy its core was, and what a request
+  # cost it. A server that was not busy all the time was held back by the load generator, not by its own work.
+  local cpu_before=0
+  [ -n "${SERVER_PID:-}" ] && cpu_before=$(cpu_ticks "$SERVER_PID")
   taskset -c "$LOAD_CPUS" wrk --threads 1 --latency "$@" >"$raw/$name.txt" 2>&1
+  local cpu_seconds=null
+  [ -n "${SERVER_PID:-}" ] && cpu_seconds=$(jq -n "($(cpu_ticks "$SERVER_PID") - $cpu_before) / $(getconf CLK_TCK)")
   jq -n --arg name "$name" \
     --arg rps "$(awk '/^Requests\/sec:/ {print $2}' "$raw/$name.txt")" \
+    --arg requests "$(awk '/ requests in / {print $1}' "$raw/$name.txt")" \
+    --arg seconds "$(awk '/ requests in / {sub(/s,$/, "", $4); print $4}' "$raw/$name.txt")" \
+    --argjson cpu "$cpu_seconds" \
     --argjson statuses "$(sed -n 's/^STATUSES //p' "$raw/$name.txt")" \
     --argjson latency "$(sed -n 's/^LATENCY_US //p' "$raw/$name.txt")" \
-    '{($name): {rps: ($rps|tonumber), statuses: $statuses, p50Ms: ($latency.p50/1000), p99Ms: ($latency.p99/1000)}}' >"$raw/$name.json"
+    '{($name): ({rps: ($rps|tonumber), statuses: $statuses, p50Ms: ($latency.p50/1000), p99Ms: ($latency.p99/1000)}
+      + (if $cpu == null then {} else {serverBusyPercent: (100 * $cpu / ($seconds|tonumber)), serverCpuUsPerRequest: (1000000 * $cpu / ($requests|tonumber))} end))}' >"$raw/$name.json"
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # pid: user + system CPU time so far, in clock ticks
 round_warmup() { # round [quick]: seconds of warm-up; after the first round the processes are hot and need only new connections
   # The first lasts 20 s for a .NET host with much code on its path (the gateway, YARP alone): on one saturated core
   # the runtime's background JIT (tiered PGO) needs about that long to optimize it. nginx, and bare Kestrel with its
@@ -162,22 +173,23 @@ cp "$work/product.json" "$work/static.json" && chmod 644 "$work/static.json"
 serve bare dotnet "$bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll" --urls "http://127.0.0.1:$bare_port" --BodyFile "$work/product.json"
 sed -e "s|@STATIC_PORT@|$static_port|g" -e "s|@PROXY_PORT@|$proxy_port|g" -e "s|@ROOT@|$work|g" "$bench/nginx.conf" >"$work/nginx.conf"
 taskset -c "$SERVER_CPUS" nginx -c "$work/nginx.conf" -p "$work"
+nginx_worker=$(pgrep -P "$(cat "$work/nginx.pid")" | head -1)   # its one worker process, whose CPU time is measured
 wait_http "http://127.0.0.1:$bare_port/"; wait_http "http://127.0.0.1:$static_port/static.json"; wait_http "http://127.0.0.1:$proxy_port/static.json"
 
 wrk_args=(--connections "$CONNECTIONS" --duration "${DURATION}s" --script "$bench/wrk/get.lua")
 # Rounds are shorter, there being three of each: the median of three 8 s runs.
 round_args=(--connections "$CONNECTIONS" --duration "${ROUND_DURATION:-8}s" --script "$bench/wrk/get.lua")
 # nginx has nothing to warm but its connections.
-WARMUP=2 measure read_nginx_static "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
+SERVER_PID=$nginx_worker WARMUP=2 measure read_nginx_static "${wrk_args[@]}" "http://127.0.0.1:$static_port/static.json"
 # The ratios that carry goals are measured in ROUNDS interleaved rounds (bare, keyed, anonymous, then again), so that a
 # slow spell of a shared machine hits all three alike, and each reports its median run. Later rounds need only a short
 # warm-up: the processes are hot by then.
 mkdir -p "$raw/rounds"
 for round in $(seq 1 "${ROUNDS:-3}"); do
-  WARMUP=$(round_warmup "$round" quick) measure "rounds/read_bare_kestrel.$round" "${round_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku"
-  WARMUP=$(round_warmup "$round") measure "rounds/read_gateway_key_limits.$round" "${round_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
+  SERVER_PID=$pid_bare WARMUP=$(round_warmup "$round" quick) measure "rounds/read_bare_kestrel.$round" "${round_args[@]}" "http://127.0.0.1:$bare_port/v1/products/$sku"
+  SERVER_PID=$pid_g1 WARMUP=$(round_warmup "$round") measure "rounds/read_gateway_key_limits.$round" "${round_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
   # Auth off: no credential at all (the public catalog, Auth:Anonymous); the limiter still runs, per client address.
-  WARMUP=$(round_warmup "$round" quick) measure "rounds/read_gateway_anonymous.$round" "${round_args[@]}" "$g1/v1/products/$sku"
+  SERVER_PID=$pid_g1 WARMUP=$(round_warmup "$round" quick) measure "rounds/read_gateway_anonymous.$round" "${round_args[@]}" "$g1/v1/products/$sku"
 done
 for name in read_bare_kestrel read_gateway_key_limits read_gateway_anonymous; do median_of_rounds "$name"; done
 saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.json")
@@ -200,8 +212,8 @@ wait_http "http://127.0.0.1:$bare_yarp_port/bench/static.json"
 # Interleaved rounds and medians here too: the proxies' figures move most from run to run.
 for round in $(seq 1 "${ROUNDS:-3}"); do
   WARMUP=$(round_warmup "$round" quick) measure "rounds/proxy_nginx.$round" "${round_args[@]}" "http://127.0.0.1:$proxy_port/static.json"
-  WARMUP=$(round_warmup "$round") measure "rounds/proxy_yarp.$round" "${round_args[@]}" "$g1/bench/static.json"
-  WARMUP=$(round_warmup "$round") measure "rounds/proxy_yarp_bare.$round" "${round_args[@]}" "http://127.0.0.1:$bare_yarp_port/bench/static.json"
+  SERVER_PID=$pid_g1 WARMUP=$(round_warmup "$round") measure "rounds/proxy_yarp.$round" "${round_args[@]}" "$g1/bench/static.json"
+  SERVER_PID=$pid_bare_yarp WARMUP=$(round_warmup "$round") measure "rounds/proxy_yarp_bare.$round" "${round_args[@]}" "http://127.0.0.1:$bare_yarp_port/bench/static.json"
 done
 for name in proxy_nginx proxy_yarp proxy_yarp_bare; do median_of_rounds "$name"; done
 kill "$pid_bare_yarp"; wait "$pid_bare_yarp" 2>/dev/null || true
@@ -219,7 +231,7 @@ curl -fsS -X POST "$sim/_sim/stats/reset" >/dev/null
 curl -fsS -H "$key_header" -H 'Content-Type: application/json' --data @"$work/graphql.json" "$g1/graphql" -o /dev/null
 warm=$(erp_stats)
 record graphql_erp_calls "$(jq -n --argjson cold "$cold" --argjson warm "$warm" '{cold: $cold.readCalls, warm: $warm.readCalls}')"
-WARMUP=5 measure graphql_page "${wrk_args[@]/get.lua/post-json.lua}" --header "$key_header" "$g1/graphql" -- "$work/graphql.json"
+SERVER_PID=$pid_g1 WARMUP=5 measure graphql_page "${wrk_args[@]/get.lua/post-json.lua}" --header "$key_header" "$g1/graphql" -- "$work/graphql.json"
 
 # --- 5. rate-aware overload: far more demand than the cloud ERP's quota (20/s) ------------------------------------
 jq -r '.customers[].customerId as $c | .skus[0:50][] as $s | "/v1/prices?customerId=\($c)&sku=\($s)&quantity=\(1 + ($s|tonumber) % 40)"' <<<"$sample" >"$work/prices.txt"
