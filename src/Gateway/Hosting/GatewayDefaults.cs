@@ -6,7 +6,7 @@ namespace Gateway.Hosting;
 
 public static class GatewayDefaults
 {
-    /// <summary>What every gateway host needs before any feature: the contract's options, JSON, problem details, health.</summary>
+    /// <summary>What every gateway host needs before any feature: the contract's options, JSON, problem details, health, metrics.</summary>
     public static IHostApplicationBuilder AddGatewayDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName)
@@ -29,6 +29,7 @@ public static class GatewayDefaults
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.AddGatewayHealth();
+        builder.AddGatewayMetrics();
         return builder;
     }
 

@@ -1,0 +1,36 @@
+using Gateway.Erp;
+using OpenTelemetry.Metrics;
+
+namespace Gateway.Hosting;
+
+/// <summary>
+/// <c>GET /metrics</c> in the Prometheus text format (OpenTelemetry's Prometheus exporter): every answer by route,
+/// method and status with its duration (ASP.NET Core's <c>http.server.request.duration</c>), the ERP connectors'
+/// operations, attempts, durations, coalesced keys and budget refusals (<see cref="ErpTelemetry"/>), and the runtime
+/// (CPU, memory, GC, thread pool). Labels name routes, statuses and ERP operations, never a caller, key or payload.
+/// Only these meters are listened to: each one listened to adds its measurements to every request that uses it.
+/// </summary>
+public static class GatewayMetrics
+{
+    public const string Path = "/metrics";
+
+    const string HostingMeter = "Microsoft.AspNetCore.Hosting";
+    const string RuntimeMeter = "System.Runtime";
+
+    internal static IHostApplicationBuilder AddGatewayMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ErpTelemetry.Name, HostingMeter, RuntimeMeter)
+            // One measurement per request is enough: requests in flight would add two more to every request.
+            .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>Maps <see cref="Path"/>; it spends no caller's plan, as health does not.</summary>
+    public static IEndpointRouteBuilder MapGatewayMetrics(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint(Path);
+        return app;
+    }
+}

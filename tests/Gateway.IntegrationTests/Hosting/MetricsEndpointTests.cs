@@ -1,0 +1,48 @@
+using System.Net;
+using Gateway.IntegrationTests.CanonicalApi;
+using Gateway.IntegrationTests.Fixtures;
+
+namespace Gateway.IntegrationTests.Hosting;
+
+/// <summary><c>GET /metrics</c> (the contract's Prometheus endpoint): answers by route and status, and the ERP's calls.</summary>
+[Collection(SharedCanonicalApi.Name)]
+public sealed class MetricsEndpointTests(CanonicalApiFixture fixture)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Metrics_count_answers_by_route_and_status_and_the_erp_calls_behind_them()
+    {
+        // A SKU no other test of the collection reads: its first read is an ERP call.
+        var sku = fixture.Sample.Skus[^3];
+        using (var found = await fixture.Gateway.Admin.GetAsync(new Uri($"v1/products/{sku}", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        }
+
+        using (var missing = await fixture.Gateway.Admin.GetAsync(new Uri("v1/products/NO-SUCH-SKU", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        // Without a credential, as a Prometheus server scrapes.
+        using var scrape = await fixture.Gateway.Client.GetAsync(new Uri("metrics", UriKind.Relative), Ct);
+        var text = await scrape.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.Equal("text/plain", scrape.Content.Headers.ContentType?.MediaType);
+        var answers = Series(text, "http_server_request_duration_seconds_count").Where(s => s.Contains("http_route=\"/v1/products/{sku}\"", StringComparison.Ordinal)).ToList();
+        Assert.Contains(answers, s => s.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal));
+        Assert.Contains(answers, s => s.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal));
+        Assert.Contains(Series(text, "gateway_erp_calls_total"), s => s.Contains("erp_outcome=\"ok\"", StringComparison.Ordinal));
+        Assert.NotEmpty(Series(text, "gateway_erp_call_duration_seconds_count"));
+        Assert.NotEmpty(Series(text, "dotnet_process_memory_working_set_bytes"));
+        // Labels name routes, never what a caller sent: no path of a product, no credential.
+        Assert.DoesNotContain($"/v1/products/{sku}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTokens.AdminToken, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sample lines of one metric, each with its labels.</summary>
+    static IEnumerable<string> Series(string exposition, string metric) =>
+        exposition.Split('\n').Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal));
+}
