@@ -44,6 +44,7 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
             if (store.Local(fullKey) is { } entry && IsFresh(entry, now))
             {
                 outcomes.Record(CacheResult.Hit, now - entry.StoredAt, Read(fullKey, entry));
+                CacheTelemetry.Lookup(name, CacheResult.Hit);
                 Add(found, key, entry);
             }
             else
@@ -65,6 +66,7 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
                 if (answers.TryGetValue(key, out var answer))
                 {
                     outcomes.Record(answer.Result, answer.Age, Read(FullKey(key), answer.Entry));
+                    CacheTelemetry.Lookup(name, answer.Result);
                     Add(found, key, answer.Entry);
                 }
             }

@@ -1,3 +1,4 @@
+using Gateway.Caching;
 using Gateway.Erp;
 using OpenTelemetry.Metrics;
 
@@ -6,8 +7,8 @@ namespace Gateway.Hosting;
 /// <summary>
 /// <c>GET /metrics</c> in the Prometheus text format (OpenTelemetry's Prometheus exporter): every answer by route,
 /// method and status with its duration (ASP.NET Core's <c>http.server.request.duration</c>), the ERP connectors'
-/// operations, attempts, durations, coalesced keys and budget refusals (<see cref="ErpTelemetry"/>), and the runtime
-/// (CPU, memory, GC, thread pool). Labels name routes, statuses and ERP operations, never a caller, key or payload.
+/// operations, attempts, durations, coalesced keys and budget refusals (<see cref="ErpTelemetry"/>), the cache's lookups
+/// by region and result (<see cref="CacheTelemetry"/>), and the runtime (CPU, memory, GC, thread pool). Labels name routes, statuses and ERP operations, never a caller, key or payload.
 /// Only these meters are listened to: each one listened to adds its measurements to every request that uses it.
 /// </summary>
 public static class GatewayMetrics
@@ -20,7 +21,7 @@ public static class GatewayMetrics
     internal static IHostApplicationBuilder AddGatewayMetrics(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ErpTelemetry.Name, HostingMeter, RuntimeMeter)
+            .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, HostingMeter, RuntimeMeter)
             // One measurement per request is enough: requests in flight would add two more to every request.
             .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
             .AddPrometheusExporter());

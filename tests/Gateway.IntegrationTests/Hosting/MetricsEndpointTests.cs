@@ -4,20 +4,26 @@ using Gateway.IntegrationTests.Fixtures;
 
 namespace Gateway.IntegrationTests.Hosting;
 
-/// <summary><c>GET /metrics</c> (the contract's Prometheus endpoint): answers by route and status, and the ERP's calls.</summary>
+/// <summary><c>GET /metrics</c> (the contract's Prometheus endpoint): answers by route and status, cache lookups, the ERP's calls.</summary>
 [Collection(SharedCanonicalApi.Name)]
 public sealed class MetricsEndpointTests(CanonicalApiFixture fixture)
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Metrics_count_answers_by_route_and_status_and_the_erp_calls_behind_them()
+    public async Task Metrics_count_answers_by_route_and_status_cache_lookups_and_the_erp_calls_behind_them()
     {
         // A SKU no other test of the collection reads: its first read is an ERP call.
         var sku = fixture.Sample.Skus[^3];
         using (var found = await fixture.Gateway.Admin.GetAsync(new Uri($"v1/products/{sku}", UriKind.Relative), Ct))
         {
             Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        }
+
+        // Another URL of the same product is not a kept answer of the first one: its key is looked up, and found.
+        using (var again = await fixture.Gateway.Admin.GetAsync(new Uri($"v1/products/{sku}?again=1", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
 
         using (var missing = await fixture.Gateway.Admin.GetAsync(new Uri("v1/products/NO-SUCH-SKU", UriKind.Relative), Ct))
@@ -36,6 +42,9 @@ public sealed class MetricsEndpointTests(CanonicalApiFixture fixture)
         Assert.Contains(answers, s => s.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal));
         Assert.Contains(Series(text, "gateway_erp_calls_total"), s => s.Contains("erp_outcome=\"ok\"", StringComparison.Ordinal));
         Assert.NotEmpty(Series(text, "gateway_erp_call_duration_seconds_count"));
+        var productLookups = Series(text, "gateway_cache_lookups_total").Where(s => s.Contains("cache_region=\"product\"", StringComparison.Ordinal)).ToList();
+        Assert.Contains(productLookups, s => s.Contains("cache_result=\"miss\"", StringComparison.Ordinal));
+        Assert.Contains(productLookups, s => s.Contains("cache_result=\"hit\"", StringComparison.Ordinal));
         Assert.NotEmpty(Series(text, "dotnet_process_memory_working_set_bytes"));
         // Labels name routes, never what a caller sent: no path of a product, no credential.
         Assert.DoesNotContain($"/v1/products/{sku}", text, StringComparison.Ordinal);
