@@ -9,7 +9,8 @@ namespace Gateway.Events;
 /// instance, the shared level invalidated once; this instance's L1 at once, the others' when they read the event; then
 /// the <see cref="IChangeObserver"/>s (order status, for one) hear of it.
 /// </summary>
-internal sealed class ChangeIngestion(IChangeLedger ledger, CacheStore store, IEnumerable<IChangeObserver> observers, ILogger<ChangeIngestion> logger)
+internal sealed class ChangeIngestion(
+    IChangeLedger ledger, CacheStore store, IEnumerable<IChangeObserver> observers, TimeProvider time, ILogger<ChangeIngestion> logger)
 {
     public async Task<IngestResult> IngestAsync(ErpChange change, string source, CancellationToken cancellationToken)
     {
@@ -23,12 +24,15 @@ internal sealed class ChangeIngestion(IChangeLedger ledger, CacheStore store, IE
         {
             // Not recorded, so the sender will deliver it again; meanwhile this instance at least stops serving the old value.
             Invalidate(stale);
+            EventsTelemetry.NotRecorded(change, source);
             throw;
         }
 
+        EventsTelemetry.Received(change, source, result);
         if (result == IngestResult.Applied)
         {
             Invalidate(stale);
+            EventsTelemetry.Applied(change, time.GetUtcNow());
             foreach (var observer in observers)
             {
                 observer.OnApplied(change);

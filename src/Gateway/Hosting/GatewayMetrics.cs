@@ -1,5 +1,6 @@
 using Gateway.Caching;
 using Gateway.Erp;
+using Gateway.Events;
 using OpenTelemetry.Metrics;
 
 namespace Gateway.Hosting;
@@ -8,8 +9,10 @@ namespace Gateway.Hosting;
 /// <c>GET /metrics</c> in the Prometheus text format (OpenTelemetry's Prometheus exporter): every answer by route,
 /// method and status with its duration (ASP.NET Core's <c>http.server.request.duration</c>), the ERP connectors'
 /// operations, attempts, durations, coalesced keys and budget refusals (<see cref="ErpTelemetry"/>), the cache's lookups
-/// by region and result (<see cref="CacheTelemetry"/>), and the runtime (CPU, memory, GC, thread pool). Labels name routes, statuses and ERP operations, never a caller, key or payload.
-/// Only these meters are listened to: each one listened to adds its measurements to every request that uses it.
+/// by region and result (<see cref="CacheTelemetry"/>), the ERP's change events and their delay
+/// (<see cref="EventsTelemetry"/>), and the runtime (CPU, memory, GC, thread pool). Labels name routes, statuses, ERP
+/// operations, cache regions and event types, never a caller, key or payload. Only these meters are listened to: each
+/// one listened to adds its measurements to every request that uses it.
 /// </summary>
 public static class GatewayMetrics
 {
@@ -21,7 +24,7 @@ public static class GatewayMetrics
     internal static IHostApplicationBuilder AddGatewayMetrics(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, HostingMeter, RuntimeMeter)
+            .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, HostingMeter, RuntimeMeter)
             // One measurement per request is enough: requests in flight would add two more to every request.
             .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
             .AddPrometheusExporter());

@@ -89,6 +89,7 @@ internal sealed class CacheTestHost : IAsyncDisposable
         app.UseGatewayDefaults();
         app.UseCanonicalCacheHeaders();
         app.MapGatewayHealth();
+        app.MapGatewayMetrics();
         app.MapErpEvents();
         app.MapGet("/v1/_cachetest/stock/{sku}", async (string sku, IStockSource stock, CancellationToken ct) =>
             (await stock.GetStockAsync([sku], ct)) is [var level] ? Results.Ok(level) : Results.NotFound());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Gateway.IntegrationTests.Caching;
 using Gateway.IntegrationTests.Fixtures;
+using Gateway.IntegrationTests.Hosting;
 
 namespace Gateway.IntegrationTests.Events;
 
@@ -61,6 +62,24 @@ public sealed class WebhookIntakeTests(SimulatorHost simulator) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await ErrorsAsync(response)).ContainsKey("sequence"));
+    }
+
+    [Fact]
+    public async Task Metrics_count_events_by_result_and_time_the_applied_ones()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sku = (await simulator.SampleAsync(3, 1, ct)).Skus[2];
+        var body = Webhooks.Event("inventory.changed", sku: sku);
+        using var first = await Webhooks.PostSignedAsync(_sut.Client, body);
+        using var replay = await Webhooks.PostSignedAsync(_sut.Client, body);
+
+        var text = await _sut.Client.GetStringAsync(new Uri("metrics", UriKind.Relative), ct);
+
+        var received = Exposition.Series(text, "gateway_events_ingested_total")
+            .Where(s => s.Has("event_source", "webhook") && s.Has("event_type", "inventory.changed")).ToList();
+        Assert.Contains(received, s => s.Has("event_result", "applied"));
+        Assert.Contains(received, s => s.Has("event_result", "duplicate"));
+        Assert.Contains(Exposition.Series(text, "gateway_events_delay_seconds_count"), s => s.Has("event_type", "inventory.changed"));
     }
 
     [Fact]

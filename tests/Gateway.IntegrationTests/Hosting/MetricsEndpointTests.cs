@@ -37,21 +37,17 @@ public sealed class MetricsEndpointTests(CanonicalApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         Assert.Equal("text/plain", scrape.Content.Headers.ContentType?.MediaType);
-        var answers = Series(text, "http_server_request_duration_seconds_count").Where(s => s.Contains("http_route=\"/v1/products/{sku}\"", StringComparison.Ordinal)).ToList();
-        Assert.Contains(answers, s => s.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal));
-        Assert.Contains(answers, s => s.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal));
-        Assert.Contains(Series(text, "gateway_erp_calls_total"), s => s.Contains("erp_outcome=\"ok\"", StringComparison.Ordinal));
-        Assert.NotEmpty(Series(text, "gateway_erp_call_duration_seconds_count"));
-        var productLookups = Series(text, "gateway_cache_lookups_total").Where(s => s.Contains("cache_region=\"product\"", StringComparison.Ordinal)).ToList();
-        Assert.Contains(productLookups, s => s.Contains("cache_result=\"miss\"", StringComparison.Ordinal));
-        Assert.Contains(productLookups, s => s.Contains("cache_result=\"hit\"", StringComparison.Ordinal));
-        Assert.NotEmpty(Series(text, "dotnet_process_memory_working_set_bytes"));
+        var answers = Exposition.Series(text, "http_server_request_duration_seconds_count").Where(s => s.Has("http_route", "/v1/products/{sku}")).ToList();
+        Assert.Contains(answers, s => s.Has("http_response_status_code", "200"));
+        Assert.Contains(answers, s => s.Has("http_response_status_code", "404"));
+        Assert.Contains(Exposition.Series(text, "gateway_erp_calls_total"), s => s.Has("erp_outcome", "ok"));
+        Assert.NotEmpty(Exposition.Series(text, "gateway_erp_call_duration_seconds_count"));
+        var productLookups = Exposition.Series(text, "gateway_cache_lookups_total").Where(s => s.Has("cache_region", "product")).ToList();
+        Assert.Contains(productLookups, s => s.Has("cache_result", "miss"));
+        Assert.Contains(productLookups, s => s.Has("cache_result", "hit"));
+        Assert.NotEmpty(Exposition.Series(text, "dotnet_process_memory_working_set_bytes"));
         // Labels name routes, never what a caller sent: no path of a product, no credential.
         Assert.DoesNotContain($"/v1/products/{sku}", text, StringComparison.Ordinal);
         Assert.DoesNotContain(TestTokens.AdminToken, text, StringComparison.Ordinal);
     }
-
-    /// <summary>The sample lines of one metric, each with its labels.</summary>
-    static IEnumerable<string> Series(string exposition, string metric) =>
-        exposition.Split('\n').Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal));
 }
