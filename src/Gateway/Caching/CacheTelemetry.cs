@@ -7,7 +7,7 @@ internal static class CacheTelemetry
 {
     public const string Name = "Gateway.Caching";
 
-    /// <summary>The region label (<c>products</c>, <c>prices</c>, ...) and the result label.</summary>
+    /// <summary>The region label (<see cref="CacheKeys"/>: <c>product</c>, <c>stock</c>, <c>contract</c>, ...) and the result label.</summary>
     public const string RegionTag = "cache.region";
     public const string ResultTag = "cache.result";
 

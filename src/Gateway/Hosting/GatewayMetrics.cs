@@ -2,6 +2,7 @@ using Gateway.Caching;
 using Gateway.Erp;
 using Gateway.Events;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Gateway.Hosting;
 
@@ -20,18 +21,25 @@ public static class GatewayMetrics
 
     const string HostingMeter = "Microsoft.AspNetCore.Hosting";
     const string RuntimeMeter = "System.Runtime";
+    const int ScrapeCacheMilliseconds = 1000;
+
+    /// <summary>The <c>service_name</c> of <c>target_info</c>.</summary>
+    const string ServiceName = "gateway";
 
     internal static IHostApplicationBuilder AddGatewayMetrics(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, HostingMeter, RuntimeMeter)
-            // One measurement per request is enough: requests in flight would add two more to every request.
-            .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, HostingMeter, RuntimeMeter)
+                // One measurement per request is enough: requests in flight would add two more to every request.
+                .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
+                // A scrape serializes every series; answered again from a copy for a second, a flood of scrapes costs little.
+                .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = ScrapeCacheMilliseconds));
         return builder;
     }
 
-    /// <summary>Maps <see cref="Path"/>; it spends no caller's plan, as health does not.</summary>
+    /// <summary>Maps <see cref="Path"/> without a scope: a Prometheus server scrapes it without a credential, as it does health.</summary>
     public static IEndpointRouteBuilder MapGatewayMetrics(this IEndpointRouteBuilder app)
     {
         app.MapPrometheusScrapingEndpoint(Path);
