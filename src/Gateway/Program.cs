@@ -22,7 +22,7 @@ app.UseGatewayDefaults();            // first: every answer, errors included, ca
 app.UseEdge();                       // before the endpoints: they need the caller and its plan
 app.UseCanonicalCacheHeaders();      // after the edge: refused requests are never hashed, a 304 only answers an allowed request
 app.MapGatewayHealth();
-app.MapGatewayMetrics();             // /metrics (Prometheus): answers, cache lookups, ERP calls, change events, the runtime
+app.MapGatewayMetrics();             // /metrics (Prometheus): answers, cache lookups, ERP calls, change events, orders
 app.MapErpEvents();
 app.MapCanonicalApi();
 app.MapOrders();                     // /v1/orders and /admin/exceptions

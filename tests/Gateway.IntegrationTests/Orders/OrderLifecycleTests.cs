@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Gateway.IntegrationTests.Hosting;
 using static Gateway.IntegrationTests.Orders.OrdersFixture;
 
 namespace Gateway.IntegrationTests.Orders;
@@ -29,6 +30,11 @@ public sealed class OrderLifecycleTests(OrdersFixture fixture)
         Assert.Equal(erp.GetProperty("carrier").GetString(), shipment.Carrier);
         Assert.Equal(erp.GetProperty("trackingNumber").GetString(), shipment.TrackingNumber);
         Assert.All(done.StatusHistory, h => Assert.False(string.IsNullOrWhiteSpace(h.Reason)));
+
+        // Every status it passed through is counted on /metrics (by whichever write moved it there).
+        var metrics = await _gateway.GetStringAsync(new Uri("metrics", UriKind.Relative), _ct);
+        var entered = Exposition.Series(metrics, "gateway_orders_entered_total").ToList();
+        Assert.All(done.StatusHistory, h => Assert.Contains(entered, s => s.Has("order_status", h.Status)));
     }
 
     [Fact]

@@ -83,6 +83,7 @@ internal sealed class OrderIntake(
             }
 
             Log.Accepted(logger, acceptance.Order.OrderId, acceptance.Order.Order.CustomerId, acceptance.Order.Order.Lines.Count, acceptance.Order.Status);
+            OrdersTelemetry.Moved(null, acceptance.Order.Order);
             return new IntakeOutcome(IntakeResult.Accepted, acceptance.Order.Order);
         }
         finally

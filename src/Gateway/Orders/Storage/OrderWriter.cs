@@ -29,6 +29,7 @@ internal sealed class OrderWriter(IOrderStore store)
             var next = changed with { Version = current.Version + 1 };
             if (await store.TryReplaceAsync(current, next, cancellationToken))
             {
+                OrdersTelemetry.Moved(current.Order, next.Order);
                 return next;
             }
         }
