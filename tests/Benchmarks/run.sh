@@ -106,7 +106,9 @@ measure() { # name, wrk arguments...: closed-loop throughput and latency, answer
     '{($name): ({rps: ($rps|tonumber), statuses: $statuses, p50Ms: ($latency.p50/1000), p99Ms: ($latency.p99/1000)}
       + (if $cpu == null then {} else {serverBusyPercent: (100 * $cpu / ($seconds|tonumber)), serverCpuUsPerRequest: (1000000 * $cpu / ($requests|tonumber))} end))}' >"$raw/$name.json"
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # pid: user + system CPU time so far, in clock ticks
+cpu_ticks() { # pid: user + system CPU time so far, in clock ticks (fields 14 and 15, counted after the "(name)" field)
+  awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"
+}
 round_warmup() { # round [quick]: seconds of warm-up; after the first round the processes are hot and need only new connections
   # The first lasts 20 s for a .NET host with much code on its path (the gateway, YARP alone): on one saturated core
   # the runtime's background JIT (tiered PGO) needs about that long to optimize it. nginx, and bare Kestrel with its
@@ -173,8 +175,9 @@ cp "$work/product.json" "$work/static.json" && chmod 644 "$work/static.json"
 serve bare dotnet "$bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll" --urls "http://127.0.0.1:$bare_port" --BodyFile "$work/product.json"
 sed -e "s|@STATIC_PORT@|$static_port|g" -e "s|@PROXY_PORT@|$proxy_port|g" -e "s|@ROOT@|$work|g" "$bench/nginx.conf" >"$work/nginx.conf"
 taskset -c "$SERVER_CPUS" nginx -c "$work/nginx.conf" -p "$work"
-nginx_worker=$(pgrep -P "$(cat "$work/nginx.pid")" | head -1)   # its one worker process, whose CPU time is measured
 wait_http "http://127.0.0.1:$bare_port/"; wait_http "http://127.0.0.1:$static_port/static.json"; wait_http "http://127.0.0.1:$proxy_port/static.json"
+# Its one worker process, whose CPU time is measured (none found: the nginx rows go without their CPU figures).
+nginx_worker=$(pgrep -P "$(cat "$work/nginx.pid")" | head -1 || true)
 
 wrk_args=(--connections "$CONNECTIONS" --duration "${DURATION}s" --script "$bench/wrk/get.lua")
 # Rounds are shorter, there being three of each: the median of three 8 s runs.
