@@ -121,7 +121,8 @@ internal static class Report
 
     /// <summary>
     /// What a request cost the server's core (user + system CPU time over the run, per request), beside the baseline's:
-    /// the ratio holds whether or not the load generator could keep each server busy.
+    /// fairer than req/s when the load generator could not keep a server busy, though a server that waits between
+    /// requests spends more on each, so a baseline that waited still looks dearer than it is.
     /// </summary>
     static void CpuRow(JsonObject r, string scenario, string measured, string baselineName, string baseline, Action<string, string, string, string, string, bool?> row)
     {
