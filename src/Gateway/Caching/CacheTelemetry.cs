@@ -17,8 +17,8 @@ internal static class CacheTelemetry
         "gateway.cache.lookups",
         description: "Keys looked up, by region and result: hit (answered from L1 or L2, fresh), miss (asked of the ERP), stale (served past its time to live because the ERP failed).");
 
-    /// <summary>The result label of each <see cref="CacheResult"/>, named once.</summary>
-    static readonly string[] ResultNames = ["hit", "miss", "stale"];
+    /// <summary>The result label of each <see cref="CacheResult"/> (<c>hit</c>, <c>miss</c>, <c>stale</c>), named once.</summary>
+    static readonly string[] ResultNames = [.. Enum.GetNames<CacheResult>().Select(n => n.ToLowerInvariant())];
 
     public static void Lookup(string region, CacheResult result)
     {
