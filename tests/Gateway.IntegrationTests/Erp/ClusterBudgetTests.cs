@@ -2,6 +2,7 @@ using Gateway.Core.Erp;
 using Gateway.Erp.Outbound.Budget.Cluster;
 using Gateway.IntegrationTests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Gateway.IntegrationTests.Erp;
 
@@ -110,6 +111,51 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
             await simulator.ClearFaultsAsync(ct);
             await DisposeAllAsync(instances);
         }
+    }
+
+    [Fact]
+    public async Task An_instance_keeps_its_share_of_leased_tokens_so_its_erp_calls_seldom_wait_for_redis()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = new RedisServer();
+        await redis.StartAsync();
+        var sample = await simulator.SampleAsync(12, 1, ct);
+        var customer = sample.Customers[0].CustomerId;
+        // No heartbeat during the calls, so every script Redis runs meanwhile is a lease.
+        await using var sut = ConnectorsHost.Start(simulator, ErpSystem.Cloud, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Erp:Cloud:CoalescingWindow"] = "00:00:00",
+            ["Erp:Budget:HeartbeatInterval"] = "00:01:00",
+        });
+        await WaitUntilAllSeeEachOtherAsync([sut], ct);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var scriptsBefore = await ScriptsRunAsync(server);
+        await simulator.ResetStatsAsync(ct);
+
+        foreach (var sku in sample.Skus)
+        {
+            await sut.Prices.QuoteAsync(customer, 1, [sku], ct);
+        }
+
+        var calls = (await simulator.GetStatsAsync(ct)).Cloud.Calls;
+        var leases = await ScriptsRunAsync(server) - scriptsBefore;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{calls} ERP calls, {leases} leases");
+        // One instance may hold m = floor(0.25 × 36) = 9 tokens: the first call leases nine, the ninth spends the last
+        // and tops the pool up in the background. A lease per call would be 12 of them.
+        Assert.True(calls >= sample.Skus.Count, $"every quote should have reached the ERP ({calls} calls)");
+        Assert.InRange(leases, 1, calls / 4);
+        Assert.Equal("redis", sut.Pipeline.Budget.Snapshot().Coordination);
+        Assert.InRange(sut.Pipeline.Budget.Snapshot().Available, 0, 9);
+    }
+
+    /// <summary>Lua scripts Redis has run (EVAL and EVALSHA), from its command statistics.</summary>
+    static async Task<long> ScriptsRunAsync(IServer server)
+    {
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(section => section)
+            .Where(stat => stat.Key is "cmdstat_eval" or "cmdstat_evalsha");
+        return stats.Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     ConnectorsHost Instance(ErpSystem erp, RedisServer redis) => ConnectorsHost.Start(simulator, erp, new Dictionary<string, string?>

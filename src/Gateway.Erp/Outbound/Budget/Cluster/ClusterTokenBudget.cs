@@ -11,10 +11,13 @@ namespace Gateway.Erp.Outbound.Budget.Cluster;
 /// Why the ERP never sees more than its bucket allows: an instance holds at most m = floor(f·B/N) unspent tokens
 /// (f = <see cref="ErpBudgetOptions.LeaseFraction"/>, B the planned burst, N live instances) and the shared bucket holds at
 /// most B − N·m, so over any window the cluster sends at most B + R·T, the planned bucket, itself QuotaUtilization of the
-/// ERP's. A lease asks for what the waiting calls need, within m: an idle instance costs nothing, a busy one about R/m
-/// Redis calls a second. A 429 pauses every instance through a shared paused-until key, empties the shared bucket and
-/// halves its rate (regained within 10 s). While Redis is unreachable the instance falls back to its share, R/N and B/N,
-/// starting empty (the shared bucket may just have been spent), and returns to Redis when a heartbeat gets through.
+/// ERP's. (Tokens beyond m, left from before more instances joined, are dropped, so the sum holds then too.) A lease asks
+/// for m less what the instance holds, and an instance that spends its last token tops up in the background, leaving the
+/// shared bucket's interactive reserve: an ERP call seldom waits for Redis, a busy instance makes about R/m Redis calls a
+/// second, and an idle one holds at most m tokens, which the bucket's arithmetic set aside for it anyway. A 429 pauses
+/// every instance through a shared paused-until key, empties the shared bucket and halves its rate (regained within 10 s).
+/// While Redis is unreachable the instance falls back to its share, R/N and B/N, starting empty (the shared bucket may
+/// just have been spent), and returns to Redis when a heartbeat gets through.
 /// </remarks>
 internal sealed class ClusterTokenBudget : ReservedShareScheduler
 {
@@ -69,6 +72,8 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
             _localAt = now;
         }
 
+        // Fewer tokens per instance since more joined: what it holds beyond its share is no longer covered by the bucket.
+        _pool = Math.Min(_pool, MaxLease);
         if (_local && now > _localAt)
         {
             _localTokens = Math.Min(LocalBurst, _localTokens + ((now - _localAt).TotalSeconds * LocalRate));
@@ -83,6 +88,10 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
         if (_pool >= 1)
         {
             _pool -= 1;
+            if (_pool < 1 && !_local && !_leasing)
+            {
+                LeaseLocked();   // the next call should not have to wait for Redis
+            }
         }
         else
         {
@@ -106,8 +115,14 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
             return;
         }
 
+        LeaseLocked();
+    }
+
+    /// <summary>Asks the shared bucket for up to <see cref="MaxLease"/> tokens in all; a lease no interactive call waits for leaves the reserve.</summary>
+    void LeaseLocked()
+    {
         _leasing = true;
-        var want = (int)Math.Clamp(Math.Ceiling(WaitingLocked + needed - _pool), 1, MaxLease);
+        var want = Math.Max(1, MaxLease - (int)Math.Floor(_pool));
         var reserve = InteractiveWaitingLocked ? 0 : Math.Floor(SharedBurst * _reserveShare);
         _ = Task.Run(() => LeaseAsync(want, reserve));
     }
