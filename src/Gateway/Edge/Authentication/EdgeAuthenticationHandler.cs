@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gateway.Core.Diagnostics;
@@ -104,7 +105,17 @@ internal sealed class EdgeAuthenticationHandler(
     /// <summary>The role claim of each kind, named once (<c>Enum.ToString</c> costs on every request).</summary>
     static readonly string[] KindNames = Enum.GetNames<CallerKind>();
 
-    static ClaimsPrincipal Principal(Caller caller)
+    /// <summary>
+    /// One principal per caller instance for partners, anonymous callers and the admin, whose instances live across
+    /// requests (a principal is only read after authentication, so requests may share it); a storefront's caller is built
+    /// from its token on each request, and so is its principal.
+    /// </summary>
+    static readonly ConditionalWeakTable<Caller, ClaimsPrincipal> Principals = [];
+
+    static ClaimsPrincipal Principal(Caller caller) =>
+        caller.Kind == CallerKind.StorefrontApp ? Build(caller) : Principals.GetValue(caller, Build);
+
+    static ClaimsPrincipal Build(Caller caller)
     {
         var claims = new List<Claim>(caller.Scopes.Count + 2)
         {
