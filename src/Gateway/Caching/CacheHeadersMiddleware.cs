@@ -13,7 +13,7 @@ namespace Gateway.Caching;
 /// marked <see cref="KeptAnswersMetadata"/>, a 200 built from fresh cached entries only is kept whole
 /// (<see cref="CanonicalKeptAnswers"/>) and sent again, headers and all, while those entries hold.
 /// </summary>
-internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKeptAnswers answers, TimeProvider time)
+internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKeptAnswers answers, CacheOutcomes outcomes, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -40,6 +40,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKept
         var builtAt = time.GetUtcNow();
         var outcome = new CacheOutcomeFeature();
         context.Features.Set(outcome);
+        using var tracked = outcomes.Track(context);
         var response = context.Response;
         var original = response.Body;
         using var buffer = new MemoryStream();

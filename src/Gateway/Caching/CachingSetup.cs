@@ -26,7 +26,6 @@ public static class CachingSetup
         var services = builder.Services;
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         services.AddSingleton(sp => new CacheRedis(

@@ -18,7 +18,7 @@ public sealed class CacheRegionTests : IDisposable
     public CacheRegionTests()
     {
         _store = new(new CachingOptions(), remote: null, _time);
-        _sut = new CacheRegion<string>("test", Policy, _store, new CacheOutcomes(new HttpContextAccessor()), _time, NullLogger.Instance);
+        _sut = new CacheRegion<string>("test", Policy, _store, new CacheOutcomes(), _time, NullLogger.Instance);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal sealed class GraphQLEndpoint(
     QueryCost cost,
     ValidatedDocuments documents,
     GraphQLKeptAnswers answers,
+    CacheOutcomes outcomes,
     TimeProvider time,
     IOptions<GraphQLOptions> options,
     ICatalogSource catalog,
@@ -123,6 +124,8 @@ internal sealed class GraphQLEndpoint(
             reads = new AnswerReads();
             http.Features.Set(reads);
         }
+
+        using var tracked = outcomes.Track(http);
 
         var builtAt = time.GetUtcNow();
         double? measuredCost = null;
