@@ -23,6 +23,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         var customer = sample.Customers[0].CustomerId;
         var instances = Enumerable.Range(0, 3).Select(_ => Instance(ErpSystem.Cloud, redis)).ToArray();
         await WaitUntilAllSeeEachOtherAsync(instances, ct);
+        await simulator.RestCloudQuotaAsync(ct);
         await simulator.ResetStatsAsync(ct);
         await simulator.SetFaultsAsync("cloud", latencyMs: 20, cancellationToken: ct);
         try
@@ -84,6 +85,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         var customer = sample.Customers[0].CustomerId;
         var instances = Enumerable.Range(0, 2).Select(_ => Instance(ErpSystem.Cloud, redis)).ToArray();
         await WaitUntilAllSeeEachOtherAsync(instances, ct);
+        await simulator.RestCloudQuotaAsync(ct);
         await simulator.ResetStatsAsync(ct);
         await simulator.SetFaultsAsync("cloud", latencyMs: 20, cancellationToken: ct);
         try

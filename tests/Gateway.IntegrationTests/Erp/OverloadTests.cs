@@ -20,6 +20,7 @@ public sealed class OverloadTests(SimulatorHost simulator)
         var customer = sample.Customers[0].CustomerId;
         // No micro-batching: each caller's read is its own ERP call, so demand really is 200 calls at a time.
         await using var sut = ConnectorsHost.Start(simulator, ErpSystem.Cloud, new Dictionary<string, string?> { ["Erp:Cloud:CoalescingWindow"] = "00:00:00" });
+        await simulator.RestCloudQuotaAsync(ct);
         await simulator.ResetStatsAsync(ct);
         await simulator.SetFaultsAsync("cloud", latencyMs: 20, cancellationToken: ct);
         try

@@ -70,6 +70,17 @@ public sealed class SimulatorHost : IAsyncLifetime
         (await Client.GetFromJsonAsync<SimStats>("_sim/stats", Json, cancellationToken))!;
 
     /// <summary><c>POST /_sim/stats/reset</c>.</summary>
+    /// <summary>
+    /// Waits until the cloud ERP's quota bucket is full again (its burst over its rate: 2 s by default), whatever the tests
+    /// before this one spent of it. A test that counts 429s starts from an ERP that has been quiet, as a budget starting
+    /// afresh in a new Redis assumes; run right after another test's flood, it would count that flood's debt.
+    /// </summary>
+    public Task RestCloudQuotaAsync(CancellationToken cancellationToken = default)
+    {
+        var quota = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Simulator::ErpSimulator.SimulatorOptions>>().Value.Cloud;
+        return Task.Delay(TimeSpan.FromSeconds((double)quota.Burst / quota.RequestsPerSecond), cancellationToken);
+    }
+
     public async Task ResetStatsAsync(CancellationToken cancellationToken = default)
     {
         using var response = await Client.PostAsync("_sim/stats/reset", null, cancellationToken);
