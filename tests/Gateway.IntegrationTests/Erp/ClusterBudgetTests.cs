@@ -41,6 +41,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         finally
         {
             await simulator.ClearFaultsAsync(ct);
+            await simulator.RestCloudQuotaAsync(ct);   // the next test of the collection finds the cloud ERP's quota as this one did
             await DisposeAllAsync(instances);
         }
     }
@@ -111,6 +112,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         finally
         {
             await simulator.ClearFaultsAsync(ct);
+            await simulator.RestCloudQuotaAsync(ct);   // the next test of the collection finds the cloud ERP's quota as this one did
             await DisposeAllAsync(instances);
         }
     }

@@ -19,6 +19,11 @@ public sealed class TrafficClassTests(SimulatorHost simulator)
         var ct = TestContext.Current.CancellationToken;
         var sample = await simulator.SampleAsync(210, 1, ct);
         await using var sut = ConnectorsHost.Start(simulator, erp, new Dictionary<string, string?> { [$"Erp:{erp}:CoalescingWindow"] = "00:00:00" });
+        if (erp == ErpSystem.Cloud)
+        {
+            await simulator.RestCloudQuotaAsync(ct);
+        }
+
         await simulator.SetFaultsAsync(erp == ErpSystem.Legacy ? "legacy" : "cloud", latencyMs: 20, cancellationToken: ct);
         try
         {
@@ -42,6 +47,10 @@ public sealed class TrafficClassTests(SimulatorHost simulator)
         finally
         {
             await simulator.ClearFaultsAsync(ct);
+            if (erp == ErpSystem.Cloud)
+            {
+                await simulator.RestCloudQuotaAsync(ct);
+            }
         }
     }
 
@@ -55,6 +64,7 @@ public sealed class TrafficClassTests(SimulatorHost simulator)
             ["Erp:Cloud:CoalescingWindow"] = "00:00:00",
             ["Erp:Cloud:BackgroundShare"] = "0.5",
         });
+        await simulator.RestCloudQuotaAsync(ct);
 
         var background = Task.Run(
             () =>
@@ -67,6 +77,7 @@ public sealed class TrafficClassTests(SimulatorHost simulator)
             ct);
         var interactive = await Hammer.RunAsync(200, TimeSpan.FromSeconds(3), (caller, _, token) => sut.Stock.GetStockAsync([sample.Skus[caller]], token), ct);
         var work = await background;
+        await simulator.RestCloudQuotaAsync(ct);
 
         TestContext.Current.TestOutputHelper?.WriteLine($"interactive {interactive}; background {work}");
         OverloadTests.AssertEveryCallEnded(interactive);

@@ -13,7 +13,8 @@ namespace Gateway.IntegrationTests.Fixtures;
 /// <summary>
 /// The ERP simulator (both ERPs) in-process on Kestrel, on a free loopback port, with no simulated latency unless a test
 /// injects some. Share it with <c>[Collection(SharedSimulator.Name)]</c>; tests in one collection run one at a time,
-/// so a test may reset the statistics and set faults, and must clear the faults it set (<see cref="ClearFaultsAsync"/>).
+/// so a test may reset the statistics and set faults, and must clear the faults it set (<see cref="ClearFaultsAsync"/>);
+/// a test that floods the cloud ERP rests its quota before it counts and after it ends (<see cref="RestCloudQuotaAsync"/>).
 /// <see cref="StartAsync"/> starts a private one with other settings.
 /// </summary>
 public sealed class SimulatorHost : IAsyncLifetime
@@ -71,9 +72,10 @@ public sealed class SimulatorHost : IAsyncLifetime
 
     /// <summary><c>POST /_sim/stats/reset</c>.</summary>
     /// <summary>
-    /// Waits until the cloud ERP's quota bucket is full again (its burst over its rate: 2 s by default), whatever the tests
-    /// before this one spent of it. A test that counts 429s starts from an ERP that has been quiet, as a budget starting
-    /// afresh in a new Redis assumes; run right after another test's flood, it would count that flood's debt.
+    /// Waits until the cloud ERP's quota bucket is full again (its burst over its rate: 2 s by default), whatever was spent
+    /// of it before. A test whose counts depend on the quota (429s, calls, shares) starts from an ERP that has been quiet,
+    /// as a budget starting afresh assumes; run right after another test's flood, it would count that flood's debt. The
+    /// order of tests follows the assembly's path, so an order that passes in one checkout may not come up in another.
     /// </summary>
     public Task RestCloudQuotaAsync(CancellationToken cancellationToken = default)
     {
