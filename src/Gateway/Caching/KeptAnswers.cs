@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Gateway.Edge;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -81,14 +80,9 @@ internal interface IKeptAnswer
 /// </summary>
 internal static class AnswerRights
 {
-    /// <summary>
-    /// Per caller instance for partners, anonymous callers and the admin, whose instances live across requests; a
-    /// storefront's caller is built from its token on each request, so its rights are computed each time.
-    /// </summary>
-    static readonly ConditionalWeakTable<Caller, string> Known = [];
+    static readonly PerCaller<string> Known = new(Compute);
 
-    public static string Of(Caller caller) =>
-        caller.Kind == CallerKind.StorefrontApp ? Compute(caller) : Known.GetValue(caller, Compute);
+    public static string Of(Caller caller) => Known.Of(caller);
 
     static string Compute(Caller caller) =>
         string.Join(' ', caller.Scopes.Order(StringComparer.Ordinal))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gateway.Core.Diagnostics;
@@ -105,15 +104,10 @@ internal sealed class EdgeAuthenticationHandler(
     /// <summary>The role claim of each kind, named once (<c>Enum.ToString</c> costs on every request).</summary>
     static readonly string[] KindNames = Enum.GetNames<CallerKind>();
 
-    /// <summary>
-    /// One principal per caller instance for partners, anonymous callers and the admin, whose instances live across
-    /// requests (a principal is only read after authentication, so requests may share it); a storefront's caller is built
-    /// from its token on each request, and so is its principal.
-    /// </summary>
-    static readonly ConditionalWeakTable<Caller, ClaimsPrincipal> Principals = [];
+    /// <summary>One principal per long-lived caller: a principal is only read after authentication, so requests may share it.</summary>
+    static readonly PerCaller<ClaimsPrincipal> Principals = new(Build);
 
-    static ClaimsPrincipal Principal(Caller caller) =>
-        caller.Kind == CallerKind.StorefrontApp ? Build(caller) : Principals.GetValue(caller, Build);
+    static ClaimsPrincipal Principal(Caller caller) => Principals.Of(caller);
 
     static ClaimsPrincipal Build(Caller caller)
     {
