@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.IntegrationTests.Fixtures;
 
@@ -79,7 +80,7 @@ public sealed class SimulatorHost : IAsyncLifetime
     /// </summary>
     public Task RestCloudQuotaAsync(CancellationToken cancellationToken = default)
     {
-        var quota = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Simulator::ErpSimulator.SimulatorOptions>>().Value.Cloud;
+        var quota = Services.GetRequiredService<IOptions<Simulator::ErpSimulator.SimulatorOptions>>().Value.Cloud;
         return Task.Delay(TimeSpan.FromSeconds((double)quota.Burst / quota.RequestsPerSecond), cancellationToken);
     }
 
