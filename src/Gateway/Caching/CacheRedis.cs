@@ -106,11 +106,3 @@ internal sealed class CacheRedis(string? connectionString, CachingOptions option
         }
     }
 }
-
-/// <summary>Exceptions that mean "Redis is not there now", as opposed to a bug.</summary>
-internal static class RedisFailures
-{
-    public static bool IsOutage(Exception exception) =>
-        exception is RedisConnectionException or RedisTimeoutException or ObjectDisposedException
-        || (exception is RedisServerException server && server.Message.StartsWith("LOADING", StringComparison.Ordinal));
-}

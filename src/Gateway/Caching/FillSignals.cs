@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Caching;

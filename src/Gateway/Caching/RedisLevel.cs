@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Caching;

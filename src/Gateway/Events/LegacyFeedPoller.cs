@@ -1,6 +1,7 @@
 using Gateway.Caching;
 using Gateway.Core.Erp;
 using Gateway.Core.Events;
+using Gateway.Core.Redis;
 using Gateway.Erp;
 using Gateway.Erp.Routing;
 using Microsoft.Extensions.Options;

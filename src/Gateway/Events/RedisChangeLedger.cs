@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Gateway.Caching;
 using Gateway.Core.Events;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Events;

@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Gateway.IntegrationTests.Fixtures;
 
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port, owned by the test run: started on construction, killed on dispose.
-/// <see cref="StopAsync"/> and <see cref="StartAsync"/> let a test take Redis away and bring it back on the same port.
+/// <see cref="StopAsync"/> and <see cref="StartAsync"/> let a test take Redis away and bring it back on the same port;
+/// <see cref="Freeze"/> and <see cref="Thaw"/> let it stall Redis with its connections left open.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
+    const int SignalStop = 19;      // SIGSTOP on Linux
+    const int SignalContinue = 18;  // SIGCONT
+
     readonly string _directory = Directory.CreateTempSubdirectory("gateway-redis-").FullName;
     Process? _process;
 
@@ -62,6 +67,26 @@ public sealed class RedisServer : IAsyncLifetime
             await process.WaitForExitAsync();
         }
     }
+
+    /// <summary>
+    /// Stops the server's process without ending it (SIGSTOP), as a stalled host, a swapping machine or a long fork does:
+    /// its connections stay open and nothing answers on them until <see cref="Thaw"/>.
+    /// </summary>
+    public void Freeze() => Signal(SignalStop);
+
+    /// <summary>Lets a frozen server go on (SIGCONT), with the commands that waited meanwhile.</summary>
+    public void Thaw() => Signal(SignalContinue);
+
+    void Signal(int signal)
+    {
+        if (_process is not { HasExited: false } process || Kill(process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Could not signal redis-server ({signal}): errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    static extern int Kill(int processId, int signal);
 
     async Task WaitUntilAcceptingAsync()
     {

@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Edge.ApiKeys;
@@ -38,7 +39,7 @@ internal sealed class KeyInvalidation(PartnerRedis redis, PartnerKeyCache cache,
                 cache.Invalidate(null);
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e) when (RedisFailures.IsFailure(e))
             {
                 Log.InvalidationNotListening(logger, e.GetType().Name);
             }
@@ -61,7 +62,7 @@ internal sealed class KeyInvalidation(PartnerRedis redis, PartnerKeyCache cache,
             var multiplexer = await redis.ConnectAsync();
             await multiplexer.GetSubscriber().PublishAsync(Channel, keyId);
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFailures.IsFailure(e))
         {
             // The other instances still drop their copy when its time to live ends.
             Log.InvalidationNotSent(logger, keyId, e);

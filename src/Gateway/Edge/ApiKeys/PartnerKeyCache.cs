@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gateway.Core.Redis;
 
 namespace Gateway.Edge.ApiKeys;
 
@@ -37,7 +38,7 @@ internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions option
             var partner = key is null ? null : await store.FindPartnerAsync(key.PartnerId, CancellationToken.None);
             return key is null || partner is null ? null : new KnownKey(key, partner.ToCaller());
         }
-        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception e) when (RedisFailures.IsFailure(e))
         {
             // The store is unreachable: what this instance knew a moment ago beats refusing every partner.
             Log.StoreUnavailable(logger, keyId, e);

@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Edge.RateLimiting;
@@ -33,7 +34,7 @@ internal sealed class FailoverTokenBank(
         {
             return await redis!.LeaseAsync(request);
         }
-        catch (Exception error) when (error is RedisException or TimeoutException or ObjectDisposedException)
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             if (cluster.Lost(error))
             {

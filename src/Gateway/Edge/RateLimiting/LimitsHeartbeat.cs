@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Edge.RateLimiting;
@@ -88,7 +89,7 @@ internal sealed class LimitsHeartbeat(
                 Log.RedisBack(logger, live);
             }
         }
-        catch (Exception error) when (error is RedisException or TimeoutException)
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             if (cluster.Lost(error))
             {

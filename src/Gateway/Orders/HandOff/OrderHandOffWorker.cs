@@ -63,7 +63,7 @@ internal sealed class OrderHandOffWorker(
         {
             return await queue.TakeAsync(max, stoppingToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             Log.QueueUnreachable(logger, exception.GetType().Name, exception);
             return [];

@@ -32,7 +32,7 @@ internal sealed class OrderChangeListener(OrderStatusFeed feed, ILogger<OrderCha
             {
                 await feed.RefreshByErpOrderNumberAsync(number, stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 Log.OrderEventFailed(logger, number, exception);
             }

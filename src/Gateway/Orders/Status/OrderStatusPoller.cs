@@ -49,7 +49,7 @@ internal sealed class OrderStatusPoller(
             var now = time.GetUtcNow();
             return await openOrders.TakeDueAsync(now, now + lease, options.Value.StatusPollBatch, stoppingToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             Log.QueueUnreachable(logger, exception.GetType().Name, exception);
             return [];
@@ -62,7 +62,7 @@ internal sealed class OrderStatusPoller(
         {
             await feed.RefreshAsync(orderId, stoppingToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             Log.StatusCheckFailed(logger, orderId, exception);
         }

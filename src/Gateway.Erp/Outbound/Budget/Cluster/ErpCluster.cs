@@ -1,4 +1,5 @@
 using Gateway.Core.Erp;
+using Gateway.Core.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -87,7 +88,8 @@ internal sealed class ErpCluster : IAsyncDisposable
         }
     }
 
-    public static bool IsRedisFailure(Exception error) => error is RedisException or TimeoutException or ObjectDisposedException;
+    /// <summary>Any Redis error or outage (<see cref="RedisFailures"/>).</summary>
+    public static bool IsRedisFailure(Exception error) => RedisFailures.IsFailure(error);
 
     async Task BeatAsync()
     {
