@@ -55,7 +55,10 @@ public static class AuthenticationSetup
     /// <summary>Scope policies; place after the limits so that refused requests still count against the plan.</summary>
     public static WebApplication UseEdgeAuthorization(this WebApplication app)
     {
-        app.UseAuthorization();
+        // ScopeAuthorization wraps ASP.NET Core's authorization middleware; the key tells the host that it is in place,
+        // as UseAuthorization would, so that the host does not add another at the front of the pipeline.
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
+        app.UseMiddleware<ScopeAuthorization>();
         return app;
     }
 
