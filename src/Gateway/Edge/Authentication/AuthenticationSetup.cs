@@ -48,7 +48,10 @@ public static class AuthenticationSetup
     /// <summary>Authentication sets the <see cref="Caller"/>; place before the limits, which partition by it.</summary>
     public static WebApplication UseEdgeAuthentication(this WebApplication app)
     {
-        app.UseAuthentication();
+        // EdgeAuthentication wraps ASP.NET Core's authentication middleware; the key tells the host that it is in place,
+        // as UseAuthentication would, so that the host does not add another at the front of the pipeline.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        app.UseMiddleware<EdgeAuthentication>();
         return app;
     }
 

@@ -50,7 +50,7 @@ internal sealed class EdgeAuthenticationHandler(
         }
 
         var caller = apiKey.Count == 1
-            ? await partnerKeys.VerifyAsync(apiKey.ToString(), Context.RequestAborted)
+            ? Context.Features.Get<RefusedPartnerKey>() is null ? await partnerKeys.VerifyAsync(apiKey.ToString(), Context.RequestAborted) : null
             : await FromBearerAsync(authorization.ToString());
         if (caller is null)
         {
@@ -107,7 +107,8 @@ internal sealed class EdgeAuthenticationHandler(
     /// <summary>One principal per long-lived caller: a principal is only read after authentication, so requests may share it.</summary>
     static readonly PerCaller<ClaimsPrincipal> Principals = new(Build);
 
-    static ClaimsPrincipal Principal(Caller caller) => Principals.Of(caller);
+    /// <summary>The principal of a caller: one per long-lived caller (partners, anonymous callers, the admin).</summary>
+    public static ClaimsPrincipal Principal(Caller caller) => Principals.Of(caller);
 
     static ClaimsPrincipal Build(Caller caller)
     {

@@ -52,6 +52,24 @@ public sealed class AnonymousCatalogTests
     }
 
     [Fact]
+    public async Task Requests_refused_for_their_scope_still_spend_the_callers_limit()
+    {
+        await using var host = await EdgeHost.StartAsync(PublicCatalog(burst: 3));
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await host.Client.GetAsync(EdgeHost.ProbePath(Scopes.PricingRead), TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        // The limits run before the scope policies: refusals cannot flood. Were the policies first, all six were 403.
+        Assert.Equal(HttpStatusCode.Forbidden, statuses[0]);
+        Assert.All(statuses, status => Assert.True(status is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests, $"answered {status}"));
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.TooManyRequests), 1, 3);
+    }
+
+    [Fact]
     public async Task A_scope_beyond_the_catalog_for_anonymous_callers_stops_the_start()
     {
         var settings = PublicCatalog();
