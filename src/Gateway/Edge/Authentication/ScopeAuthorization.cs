@@ -25,10 +25,12 @@ internal sealed class ScopeAuthorization
     readonly AuthorizationMiddleware _framework;
     readonly bool _defaultPolicyIsAuthenticatedOnly;
     readonly ConditionalWeakTable<Endpoint, Required> _required = [];
+    readonly ConditionalWeakTable<Endpoint, Required>.CreateValueCallback _read;   // once: a method group would allocate per request
 
     public ScopeAuthorization(RequestDelegate next, IServiceProvider services, IOptions<AuthorizationOptions> options)
     {
         _next = next;
+        _read = Read;
         _framework = ActivatorUtilities.CreateInstance<AuthorizationMiddleware>(services, next);
         var fallback = options.Value.FallbackPolicy;
         var defaultPolicy = options.Value.DefaultPolicy;
@@ -42,7 +44,7 @@ internal sealed class ScopeAuthorization
         var endpoint = context.GetEndpoint();
         if (endpoint is not null
             && context.User.Identity?.IsAuthenticated == true
-            && _required.GetValue(endpoint, Read).Scopes is { } scopes
+            && _required.GetValue(endpoint, _read).Scopes is { } scopes
             && HoldsAll(context, scopes))
         {
             context.Items[AuthorizationRanKey] = AuthorizationRan;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gateway.Core.Erp;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Erp.Outbound.Budget.Cluster;
@@ -147,7 +148,7 @@ internal sealed class ClusterSessionBudget : ReservedShareScheduler
                 await GiveBackAsync(session);
             }
         }
-        catch (Exception error) when (ErpCluster.IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             lock (Gate)
             {
@@ -199,7 +200,7 @@ internal sealed class ClusterSessionBudget : ReservedShareScheduler
         {
             await _cluster.RunAsync(db => db.SortedSetRemoveAsync(_sessions, session));
         }
-        catch (Exception error) when (ErpCluster.IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             // The session expires after InstanceTimeout, as a dead instance's would.
         }
@@ -227,7 +228,7 @@ internal sealed class ClusterSessionBudget : ReservedShareScheduler
         {
             await _cluster.RunAsync(db => db.ScriptEvaluateAsync(ClusterScripts.Pause, [_paused], [pauseMs]));
         }
-        catch (Exception error) when (ErpCluster.IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             // Redis is gone: this instance is paused, and the others fall back to their own shares.
         }

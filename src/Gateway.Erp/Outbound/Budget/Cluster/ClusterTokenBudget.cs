@@ -1,4 +1,5 @@
 using Gateway.Core.Erp;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Erp.Outbound.Budget.Cluster;
@@ -88,7 +89,7 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
         if (_pool >= 1)
         {
             _pool -= 1;
-            if (_pool < 1 && !_local && !_leasing)
+            if (_pool < 1 && !_local)
             {
                 LeaseLocked();   // the next call should not have to wait for Redis
             }
@@ -110,17 +111,20 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
             return;
         }
 
+        LeaseLocked();
+    }
+
+    /// <summary>
+    /// Asks the shared bucket for up to <see cref="MaxLease"/> tokens in all, unless a lease is already on its way; a lease
+    /// no interactive call waits for leaves the reserve.
+    /// </summary>
+    void LeaseLocked()
+    {
         if (_leasing)
         {
             return;
         }
 
-        LeaseLocked();
-    }
-
-    /// <summary>Asks the shared bucket for up to <see cref="MaxLease"/> tokens in all; a lease no interactive call waits for leaves the reserve.</summary>
-    void LeaseLocked()
-    {
         _leasing = true;
         var want = Math.Max(1, MaxLease - (int)Math.Floor(_pool));
         var reserve = InteractiveWaitingLocked ? 0 : Math.Floor(SharedBurst * _reserveShare);
@@ -168,7 +172,7 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
                 }
             }
         }
-        catch (Exception error) when (ErpCluster.IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             lock (Gate)
             {
@@ -186,7 +190,7 @@ internal sealed class ClusterTokenBudget : ReservedShareScheduler
             await _cluster.RunAsync(db => db.ScriptEvaluateAsync(
                 ClusterScripts.PauseTokens, [_bucket, _paused], [pauseMs, TokenBucketBudget.FloorShare]));
         }
-        catch (Exception error) when (ErpCluster.IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             // Redis is gone: this instance is paused, and the others fall back to their own shares.
         }

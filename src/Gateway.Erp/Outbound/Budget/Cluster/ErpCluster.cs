@@ -81,15 +81,13 @@ internal sealed class ErpCluster : IAsyncDisposable
         {
             return await command(Database).WaitAsync(Options.RedisTimeout);
         }
-        catch (Exception error) when (IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             Lost(error);
             throw;
         }
     }
 
-    /// <summary>Any Redis error or outage (<see cref="RedisFailures"/>).</summary>
-    public static bool IsRedisFailure(Exception error) => RedisFailures.IsFailure(error);
 
     async Task BeatAsync()
     {
@@ -121,7 +119,7 @@ internal sealed class ErpCluster : IAsyncDisposable
                 Log.RedisBack(_logger, live);
             }
         }
-        catch (Exception error) when (IsRedisFailure(error))
+        catch (Exception error) when (RedisFailures.IsFailure(error))
         {
             Lost(error);
         }
@@ -141,7 +139,7 @@ internal sealed class ErpCluster : IAsyncDisposable
                 // Leave at once, so the others widen their shares without waiting for the timeout.
                 await Database.SortedSetRemoveAsync(Key(ErpSystem.Cloud, "instances"), InstanceId).WaitAsync(Options.RedisTimeout);
             }
-            catch (Exception error) when (IsRedisFailure(error))
+            catch (Exception error) when (RedisFailures.IsFailure(error))
             {
                 // The entry expires after InstanceTimeout anyway.
             }
