@@ -30,7 +30,15 @@ public static class ErpTelemetry
     /// <summary>Operations completed by the pipeline, by outcome.</summary>
     internal static readonly Counter<long> Calls = Meter.CreateCounter<long>("gateway.erp.calls", description: "ERP operations by outcome.");
 
-    internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("gateway.erp.call.duration", unit: "s", description: "Time of an ERP operation, budget wait and retries included.");
+    /// <summary>
+    /// In seconds, with boundaries for seconds: without them the exporter's defaults (0, 5, 10 ... 10000, made for
+    /// milliseconds) put every call in its first bucket.
+    /// </summary>
+    internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+        "gateway.erp.call.duration",
+        unit: "s",
+        description: "Time of an ERP operation, budget wait and retries included.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 10, 30] });
 
     /// <summary>Keys answered by a call another caller had already started (coalesced).</summary>
     internal static readonly Counter<long> Coalesced = Meter.CreateCounter<long>("gateway.erp.coalesced", description: "Keys that joined an ERP call already in flight or forming.");

@@ -42,6 +42,10 @@ public sealed class MetricsEndpointTests(CanonicalApiFixture fixture)
         Assert.Contains(answers, s => s.Has("http_response_status_code", "404"));
         Assert.Contains(Exposition.Series(text, "gateway_erp_calls_total"), s => s.Has("erp_outcome", "ok"));
         Assert.NotEmpty(Exposition.Series(text, "gateway_erp_call_duration_seconds_count"));
+        // Buckets in seconds: the simulator's calls (no latency here) are counted under a tenth of a second.
+        Assert.Contains(
+            Exposition.Series(text, "gateway_erp_call_duration_seconds_bucket"),
+            s => s.Has("erp_outcome", "ok") && s.Has("le", "0.1") && Exposition.Value(s) > 0);
         var productLookups = Exposition.Series(text, "gateway_cache_lookups_total").Where(s => s.Has("cache_region", "product")).ToList();
         Assert.Contains(productLookups, s => s.Has("cache_result", "miss"));
         Assert.Contains(productLookups, s => s.Has("cache_result", "hit"));
