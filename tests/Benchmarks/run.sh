@@ -116,8 +116,15 @@ round_warmup() { # round [quick]: seconds of warm-up; after the first round the 
   # that the first has warmed.
   if [ "$1" -gt 1 ]; then echo 2; elif [ "${2:-}" = quick ]; then echo "${WARMUP:-10}"; else echo "${FIRST_WARMUP:-20}"; fi
 }
-median_of_rounds() { # name: keeps the run of median req/s among raw/rounds/name.*.json as the scenario's figure
-  jq -s --arg name "$1" 'map(.[]) | sort_by(.rps) | .[(length / 2 | floor)] | {($name): .}' "$raw/rounds/$1".*.json >"$raw/$1.json"
+median_of_rounds() { # name: the scenario's figure from its rounds in raw/rounds/name.*.json
+  # The run of median req/s, with the median of the rounds' p50 and p99 (each round's p99 kept beside it): one round's
+  # stall, on either side, then moves neither figure (at 18:17Z nginx's median round alone had a p99 of 21.8 ms).
+  jq -s --arg name "$1" '
+    map(.[]) as $rounds
+    | def median(f): [$rounds[] | f] | sort | .[(length / 2 | floor)];
+    ($rounds | sort_by(.rps) | .[(length / 2 | floor)])
+    + {p50Ms: median(.p50Ms), p99Ms: median(.p99Ms), p99MsOfRounds: [$rounds[] | .p99Ms]}
+    | {($name): .}' "$raw/rounds/$1".*.json >"$raw/$1.json"
 }
 record() { # name, json: a measurement made by the probe
   jq -n --arg name "$1" --argjson value "$2" '{($name): $value}' >"$raw/$1.json"
