@@ -23,6 +23,15 @@ public sealed class CloudErpOptions : ErpConnectionOptions
     [Range(0.1, 1.0)]
     public double QuotaUtilization { get; set; } = 0.9;
 
+    /// <summary>
+    /// How much later than the requests sent after it a request may reach the ERP once it took its token here: a
+    /// stalled thread pool, a GC pause or a new connection can hold requests back and release them together. The
+    /// gateway's burst is kept this long of its rate below the ERP's, so that everything sent during such a stall
+    /// still finds tokens in the ERP's bucket when it arrives at once. Default: 1 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ArrivalJitter { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>SKUs or customer ids per call; the ERP refuses more than 100. Default: 100.</summary>
     [Range(1, 100)]
     public int MaxBatchSize { get; set; } = 100;
