@@ -146,12 +146,13 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         var calls = (await simulator.GetStatsAsync(ct)).Cloud.Calls;
         var leases = await ScriptsRunAsync(server) - scriptsBefore;
         TestContext.Current.TestOutputHelper?.WriteLine($"{calls} ERP calls, {leases} leases");
-        // One instance may hold m = floor(0.25 × 36) = 9 tokens: the first call leases nine, the ninth spends the last
-        // and tops the pool up in the background. A lease per call would be 12 of them.
+        // One instance may hold m = floor(0.25 × 22) = 5 tokens (22: the planned burst, see ErpBudgets.CloudBucket): the
+        // first call leases five, the fifth spends the last and tops the pool up in the background, and so does the
+        // tenth: three leases. A lease per call would be 12 of them; the bound leaves room for one lease that lands late.
         Assert.True(calls >= sample.Skus.Count, $"every quote should have reached the ERP ({calls} calls)");
-        Assert.InRange(leases, 1, calls / 4);
+        Assert.InRange(leases, 1, calls / 3);
         Assert.Equal("redis", sut.Pipeline.Budget.Snapshot().Coordination);
-        Assert.InRange(sut.Pipeline.Budget.Snapshot().Available, 0, 9);
+        Assert.InRange(sut.Pipeline.Budget.Snapshot().Available, 0, 5);
     }
 
     /// <summary>Lua scripts Redis has run (EVAL and EVALSHA), from its command statistics.</summary>
