@@ -17,8 +17,9 @@ public sealed class CloudErpOptions : ErpConnectionOptions
     public int Burst { get; set; } = 40;
 
     /// <summary>
-    /// Fraction of the quota and burst the gateway plans to use. The rest absorbs network jitter between taking a
-    /// token here and the request reaching the ERP, so the ERP never answers 429. Default: 0.9.
+    /// Fraction of the quota and burst the gateway plans to use (the burst may be lower still: see
+    /// <see cref="ArrivalJitter"/>). The rest absorbs network jitter between taking a token here and the request
+    /// reaching the ERP, so the ERP never answers 429. Default: 0.9.
     /// </summary>
     [Range(0.1, 1.0)]
     public double QuotaUtilization { get; set; } = 0.9;

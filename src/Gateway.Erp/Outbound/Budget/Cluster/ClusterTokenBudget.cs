@@ -11,11 +11,12 @@ namespace Gateway.Erp.Outbound.Budget.Cluster;
 /// <remarks>
 /// Why the ERP never sees more than its bucket allows: an instance holds at most m = floor(f·B/N) unspent tokens
 /// (f = <see cref="ErpBudgetOptions.LeaseFraction"/>, B the planned burst, N live instances) and the shared bucket holds at
-/// most B − N·m, so over any window the cluster sends at most B + R·T, the planned bucket, itself QuotaUtilization of the
-/// ERP's. (Tokens beyond m, left from before more instances joined, are dropped, so the sum holds then too.) A lease asks
-/// for m less what the instance holds, and an instance that spends its last token tops up in the background, leaving the
-/// shared bucket's interactive reserve: an ERP call seldom waits for Redis, a busy instance makes about R/m Redis calls a
-/// second, and an idle one holds at most m tokens, which the bucket's arithmetic set aside for it anyway. A 429 pauses
+/// most B − N·m, so over any window the cluster sends at most B + R·T, the planned bucket, which
+/// <see cref="ErpBudgets.CloudBucket"/> keeps below the ERP's. (Tokens beyond m, left from before more instances joined,
+/// are dropped, so the sum holds then too.) A lease asks for m less what the instance holds, and an instance that spends
+/// its last token tops up in the background, leaving the shared bucket's interactive reserve: an ERP call seldom waits
+/// for Redis, a busy instance makes about R/m Redis calls a second, and an idle one holds at most m tokens, which the
+/// bucket's arithmetic set aside for it anyway. A 429 pauses
 /// every instance through a shared paused-until key, empties the shared bucket and halves its rate (regained within 10 s).
 /// While Redis is unreachable the instance falls back to its share, R/N and B/N, starting empty (the shared bucket may
 /// just have been spent), and returns to Redis when a heartbeat gets through.
