@@ -1,4 +1,5 @@
 using Gateway.Edge;
+using Gateway.Edge.Scoping;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Gateway.Caching;
@@ -76,7 +77,9 @@ internal interface IKeptAnswer
 
 /// <summary>
 /// All an answer depends on of its caller: the scopes (what it may read) and the customers it acts for (scoping, and the
-/// customer a price means when the request names none). Callers with the same rights share kept answers.
+/// customer a price means when the request names none). Callers with the same rights share kept answers; callers with
+/// different rights never do, whatever their customer ids hold (<see cref="ScopeKey"/>: a token's <c>customer_id</c>
+/// of <c>"A B"</c> is not the two accounts <c>A</c> and <c>B</c>).
 /// </summary>
 internal static class AnswerRights
 {
@@ -84,7 +87,5 @@ internal static class AnswerRights
 
     public static string Of(Caller caller) => Known.Of(caller);
 
-    static string Compute(Caller caller) =>
-        string.Join(' ', caller.Scopes.Order(StringComparer.Ordinal))
-        + "|" + (caller.CustomerIds is null ? "*" : string.Join(' ', caller.CustomerIds.Order(StringComparer.Ordinal)));
+    static string Compute(Caller caller) => ScopeKey.Digest(ScopeKey.OfSet(caller.Scopes), ScopeKey.OfSet(caller.CustomerIds));
 }

@@ -72,6 +72,24 @@ public sealed class KeptAnswersTests
         Assert.NotEqual(AnswerRights.Of(first), AnswerRights.Of(everyCustomer));
     }
 
+    [Theory]
+    [InlineData(new[] { "A B" }, new[] { "A", "B" })]
+    [InlineData(new[] { "A,B" }, new[] { "A", "B" })]
+    [InlineData(new[] { "A|B" }, new[] { "A", "B" })]
+    [InlineData(new[] { "A:B" }, new[] { "A", "B" })]
+    [InlineData(new[] { "1:A" }, new[] { "A" })]
+    [InlineData(new[] { "*" }, null)]
+    [InlineData(new[] { "\"A\"", "B" }, new[] { "\"A\",\"B\"" })]
+    [InlineData(new[] { "é" }, new[] { "e\u0301" })]
+    public void Rights_CustomerIdsShapedLikeAList_NeverShareAKey(string[] crafted, string[]? genuine)
+    {
+        var scopes = new HashSet<string> { "pricing:read" };
+        var attacker = new Caller("app:x", CallerKind.StorefrontApp, scopes, crafted.ToHashSet(), Plan);
+        var victim = new Caller("partner:y", CallerKind.Partner, scopes, genuine?.ToHashSet(), Plan);
+
+        Assert.NotEqual(AnswerRights.Of(attacker), AnswerRights.Of(victim));
+    }
+
     GraphQLKeptAnswers Answers(TimeSpan keepFor) => new(Options.Create(new GraphQLOptions { KeepAnswersFor = keepFor }), _time);
 
     KeptAnswer Answer(GraphQLKeptAnswers answers, Func<bool> holds) =>

@@ -18,34 +18,6 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
 {
     const string Missing = "99999999";
 
-    /// <summary>Each endpoint as "METHOD path" (GraphQL: "POST graphql Type.field") and how to call it for a customer (and, for orders, its ship-to).</summary>
-    IEnumerable<(string Endpoint, Func<HttpClient, string, string, Task<HttpResponseMessage>> Call)> Endpoints() =>
-    [
-        ("GET v1/customers/{customerId}", (client, customer, _) => client.GetAsync(new Uri($"v1/customers/{customer}", UriKind.Relative), Ct)),
-        ("GET v1/prices", (client, customer, _) => client.GetAsync(new Uri($"v1/prices?customerId={customer}&sku={fixture.Sku}", UriKind.Relative), Ct)),
-        ("POST v1/orders", (client, customer, shipTo) => fixture.PlaceOrderAsync(client, customer, shipTo)),
-        ("POST graphql Query.customer", (client, customer, _) => GraphQLAsync(client, "query($id: ID!) { customer(id: $id) { customerId name } }", new { id = customer })),
-        ("POST graphql Product.price", (client, customer, _) => GraphQLAsync(client,
-            "query($sku: ID!, $c: ID) { product(sku: $sku) { sku price(customerId: $c) { unitPrice } } }", new { sku = fixture.Sku, c = customer })),
-        ("POST graphql Mutation.placeOrder", (client, customer, shipTo) => GraphQLAsync(client,
-            "mutation($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { orderId } }",
-            new
-            {
-                key = Guid.NewGuid().ToString("N"),
-                input = new { customerId = customer, shipToId = shipTo, poNumber = "PO-SCOPE", lines = new[] { new { sku = fixture.Sku, quantity = fixture.PackSize } } },
-            })),
-    ];
-
-    /// <summary>Each endpoint that reads an order by id, and how to call it.</summary>
-    static IEnumerable<(string Endpoint, Func<HttpClient, string, Task<HttpResponseMessage>> Call)> OrderEndpoints() =>
-    [
-        ("GET v1/orders/{orderId}", (client, orderId) => client.GetAsync(new Uri($"v1/orders/{orderId}", UriKind.Relative), Ct)),
-        ("POST graphql Query.order", (client, orderId) => GraphQLAsync(client, "query($id: ID!) { order(id: $id) { orderId status } }", new { id = orderId })),
-    ];
-
-    static Task<HttpResponseMessage> GraphQLAsync(HttpClient client, string query, object variables) =>
-        client.PostAsync(new Uri("graphql", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { query, variables }), Ct);
-
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -54,7 +26,7 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
     public async Task A_foreign_customer_is_answered_on_every_endpoint_exactly_like_one_that_does_not_exist(string credential)
     {
         var scoped = fixture.ScopedClient(credential);
-        foreach (var (endpoint, call) in Endpoints())
+        foreach (var (endpoint, call) in ScopedEndpoints.WithCustomer(fixture))
         {
             using var own = await call(scoped, fixture.Own.CustomerId, fixture.Own.ShipToIds[0]);
             var ownAnswer = await own.Content.ReadAsStringAsync(Ct);
@@ -63,9 +35,9 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
             using var missing = await call(fixture.Gateway.Admin, Missing, "1");
             using var foreign = await call(scoped, fixture.Foreign.CustomerId, fixture.Foreign.ShipToIds[0]);
 
-            var expected = await AnswerAsync(missing, Missing);
+            var expected = await ScopedEndpoints.AnswerAsync(missing, Missing);
             Assert.True(missing.StatusCode == HttpStatusCode.NotFound || expected.Contains("NOT_FOUND", StringComparison.Ordinal), $"{endpoint}: {expected}");
-            Assert.Equal(expected, await AnswerAsync(foreign, fixture.Foreign.CustomerId));
+            Assert.Equal(expected, await ScopedEndpoints.AnswerAsync(foreign, fixture.Foreign.CustomerId));
         }
     }
 
@@ -76,7 +48,7 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
     {
         const string missingOrder = "ord_does_not_exist";
         var scoped = fixture.ScopedClient(credential);
-        foreach (var (endpoint, call) in OrderEndpoints())
+        foreach (var (endpoint, call) in ScopedEndpoints.WithOrder())
         {
             using var mine = await call(fixture.Gateway.Admin, fixture.ForeignOrderId);
             var mineAnswer = await mine.Content.ReadAsStringAsync(Ct);
@@ -85,9 +57,9 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
             using var missing = await call(fixture.Gateway.Admin, missingOrder);
             using var foreign = await call(scoped, fixture.ForeignOrderId);
 
-            var expected = await AnswerAsync(missing, missingOrder);
+            var expected = await ScopedEndpoints.AnswerAsync(missing, missingOrder);
             Assert.True(missing.StatusCode == HttpStatusCode.NotFound || expected.Contains("NOT_FOUND", StringComparison.Ordinal), $"{endpoint}: {expected}");
-            Assert.Equal(expected, await AnswerAsync(foreign, fixture.ForeignOrderId));
+            Assert.Equal(expected, await ScopedEndpoints.AnswerAsync(foreign, fixture.ForeignOrderId));
         }
     }
 
@@ -99,7 +71,7 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
             .Where(d => d.ParameterDescriptions.Any(p => p.Name.Equals("customerId", StringComparison.OrdinalIgnoreCase)))
             .Select(d => $"{d.HttpMethod} {d.RelativePath?.TrimEnd('/')}")
             .ToList();
-        var walked = Endpoints().Select(e => e.Endpoint).ToHashSet();
+        var walked = ScopedEndpoints.WithCustomer(fixture).Select(e => e.Endpoint).ToHashSet();
 
         Assert.Contains("GET v1/customers/{customerId}", described);
         Assert.All(described, endpoint => Assert.Contains(endpoint, walked));
@@ -113,7 +85,7 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
         var fields = schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal))
             .SelectMany(type => type.Fields.Where(TakesACustomerOrAnOrder).Select(field => $"POST graphql {type.Name}.{field.Name}"))
             .ToList();
-        var walked = Endpoints().Select(e => e.Endpoint).Concat(OrderEndpoints().Select(e => e.Endpoint)).ToHashSet();
+        var walked = ScopedEndpoints.WithCustomer(fixture).Select(e => e.Endpoint).Concat(ScopedEndpoints.WithOrder().Select(e => e.Endpoint)).ToHashSet();
 
         Assert.Contains("POST graphql Query.order", fields);
         Assert.Contains("POST graphql Mutation.placeOrder", fields);
@@ -126,14 +98,4 @@ public sealed class CustomerScopingWalkTests(CustomerScopingFixture fixture)
             argument.Name == "customerId"
             || (argument.ResolvedType!.GetNamedType() is IInputObjectGraphType input && input.HasField("customerId"))
             || (argument.Name == "id" && field.ResolvedType!.GetNamedType().Name is "Customer" or "Order")) == true;
-
-    /// <summary>Status, media type and body, with the per-request trace id dropped and the asked id written as "{id}".</summary>
-    static async Task<string> AnswerAsync(HttpResponseMessage response, string id)
-    {
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        var body = JsonSerializer.Deserialize<JsonElement>(text);
-        var fields = body.EnumerateObject().Where(p => p.Name != "traceId").ToDictionary(p => p.Name, p => p.Value);
-        return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} "
-            + JsonSerializer.Serialize(fields).Replace(id, "{id}", StringComparison.Ordinal);
-    }
 }
