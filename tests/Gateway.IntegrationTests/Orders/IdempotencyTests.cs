@@ -1,4 +1,7 @@
 using System.Net;
+using Gateway.Edge;
+using Gateway.IntegrationTests.Fixtures;
+using Gateway.Orders.Intake;
 using StackExchange.Redis;
 using static Gateway.IntegrationTests.Orders.OrdersFixture;
 
@@ -71,6 +74,56 @@ public sealed class IdempotencyTests(OrdersFixture fixture)
     }
 
     [Fact]
+    public async Task A_colon_moved_between_the_subject_and_the_key_never_replays_another_callers_order()
+    {
+        var key = OrderBodies.NewKey();
+        var victimsOrder = OrderBodies.Valid(fixture, customer: 0);
+        using var victim = await PostOrderAsync(_gateway, TokenFor(fixture.Customers[0].CustomerId, app: "shop:" + key[..4]), key[4..], victimsOrder, _ct);
+
+        // The same body, by an app of another customer whose subject and key join to the same "app:shop:<key>".
+        using var attacker = await PostOrderAsync(_gateway, TokenFor(fixture.Customers[1].CustomerId, app: "shop"), key[..4] + ":" + key[4..], victimsOrder, _ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, victim.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, attacker.StatusCode);
+        Assert.DoesNotContain(victim.Headers.Location!.ToString(), await attacker.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_replay_by_a_caller_that_no_longer_acts_for_the_orders_customer_is_404_like_any_foreign_customer()
+    {
+        var key = OrderBodies.NewKey();
+        var body = OrderBodies.Valid(fixture, customer: 0);
+        using var placed = await PostOrderAsync(_gateway, TokenFor(fixture.Customers[0].CustomerId, app: "moved-shop"), key, body, _ct);
+
+        // The same app (same subject, same key, same body) now holds a token for another customer only.
+        using var replay = await PostOrderAsync(_gateway, TokenFor(fixture.Customers[1].CustomerId, app: "moved-shop"), key, body, _ct);
+        using var fresh = await PostOrderAsync(_gateway, TokenFor(fixture.Customers[1].CustomerId, app: "moved-shop"), OrderBodies.NewKey(), body, _ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, replay.StatusCode);
+        Assert.Equal(Answer(fresh.StatusCode, await fresh.Content.ReadAsStringAsync(_ct)), Answer(replay.StatusCode, await replay.Content.ReadAsStringAsync(_ct)));
+    }
+
+    [Fact]
+    public async Task One_caller_uses_one_key_for_two_customers_independently()
+    {
+        var key = OrderBodies.NewKey();
+        var partner = TestTokens.Storefront(fixture.Customers[0].CustomerId, [Scopes.OrdersWrite], TimeSpan.FromMinutes(10), subject: "two-accounts");
+        var other = TestTokens.Storefront(fixture.Customers[1].CustomerId, [Scopes.OrdersWrite], TimeSpan.FromMinutes(10), subject: "two-accounts");
+
+        using var first = await PostOrderAsync(_gateway, partner, key, OrderBodies.Valid(fixture, customer: 0), _ct);
+        using var second = await PostOrderAsync(_gateway, other, key, OrderBodies.Valid(fixture, customer: 1), _ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.NotEqual(first.Headers.Location, second.Headers.Location);
+    }
+
+    /// <summary>Status and body with the per-request trace id left out.</summary>
+    static string Answer(HttpStatusCode status, string body) =>
+        $"{(int)status} {System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "")}";
+
+    [Fact]
     public async Task Refused_request_leaves_its_key_free_for_the_corrected_one()
     {
         var key = OrderBodies.NewKey();
@@ -110,7 +163,8 @@ public sealed class IdempotencyTests(OrdersFixture fixture)
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
         var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var stored = await server.KeysAsync(pattern: $"*idempotency:*{key}").SingleAsync(_ct);
+        var scoped = IdempotencyKey.Scoped("app:storefront-test", fixture.Customers[0].CustomerId, key);
+        var stored = await server.KeysAsync(pattern: $"*idempotency:{scoped}").SingleAsync(_ct);
         var lifetime = await redis.GetDatabase().KeyTimeToLiveAsync(stored);
 
         Assert.True(lifetime >= TimeSpan.FromHours(23.9), $"the key lives {lifetime}");

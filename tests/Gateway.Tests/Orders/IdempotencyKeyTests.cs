@@ -34,5 +34,17 @@ public class IdempotencyKeyTests
 
     [Fact]
     public void Scoped_TwoCallers_DifferentKeys() =>
-        Assert.NotEqual(IdempotencyKey.Scoped("partner:a", "k1"), IdempotencyKey.Scoped("partner:b", "k1"));
+        Assert.NotEqual(IdempotencyKey.Scoped("partner:a", "C1", "k1"), IdempotencyKey.Scoped("partner:b", "C1", "k1"));
+
+    [Fact]
+    public void Scoped_TwoCustomersOfOneCaller_DifferentKeys() =>
+        Assert.NotEqual(IdempotencyKey.Scoped("partner:a", "C1", "k1"), IdempotencyKey.Scoped("partner:a", "C2", "k1"));
+
+    [Theory]
+    [InlineData("app:a:b", "C1", "k", "app:a", "C1", "b:k")]
+    [InlineData("app:a", "C1:k", "x", "app:a:C1", "k", "x")]
+    [InlineData("app:a", "", "C1k", "app:a", "C1", "k")]
+    [InlineData("app:a", null, "k", "app:a", "-", "k")]
+    public void Scoped_ColonsOrEmptyPartsMovedBetweenParts_NeverCollide(string caller1, string? customer1, string key1, string caller2, string? customer2, string key2) =>
+        Assert.NotEqual(IdempotencyKey.Scoped(caller1, customer1, key1), IdempotencyKey.Scoped(caller2, customer2, key2));
 }

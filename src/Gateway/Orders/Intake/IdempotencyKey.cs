@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gateway.Edge.Scoping;
 using Gateway.Orders.Storage;
 
 namespace Gateway.Orders.Intake;
@@ -21,8 +22,11 @@ internal static class IdempotencyKey
         _ => null,
     };
 
-    /// <summary>Keys are per caller: two partners choosing the same key never see each other's orders.</summary>
-    public static string Scoped(string callerId, string key) => callerId + ":" + key;
+    /// <summary>
+    /// Keys are per caller and per customer the order is for: two callers, or one caller's two customers, choosing the same
+    /// key never see each other's orders, whatever a <c>sub</c>, a customer id or the key itself holds (<see cref="ScopeKey"/>).
+    /// </summary>
+    public static string Scoped(string callerId, string? customerId, string key) => ScopeKey.Digest(callerId, customerId, key);
 
     /// <summary>
     /// The fingerprint of the parsed request, not of its bytes: whitespace, property order or <c>10</c> vs <c>10.0</c>

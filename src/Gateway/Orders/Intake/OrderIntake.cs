@@ -33,7 +33,7 @@ internal sealed class OrderIntake(
 
     public async Task<IntakeOutcome> PlaceAsync(string callerId, string key, OrderRequest request, Func<string, bool> callerActsFor, CancellationToken cancellationToken)
     {
-        var scopedKey = IdempotencyKey.Scoped(callerId, key);
+        var scopedKey = IdempotencyKey.Scoped(callerId, request.CustomerId, key);
         var hash = IdempotencyKey.Hash(request);
         var waitUntil = time.GetUtcNow() + options.Value.IdempotencyInFlightTimeout;
         while (true)
@@ -42,8 +42,16 @@ internal sealed class OrderIntake(
             switch (claim.Outcome)
             {
                 case KeyClaimOutcome.Replay:
+                    // The caller's rights may have changed since it placed the order: a customer it no longer acts for
+                    // is answered as on a first placement, 404, not with the order.
+                    var replayed = OrderJson.Read<Order>(claim.Answer!.Body);
+                    if (!callerActsFor(replayed.CustomerId))
+                    {
+                        return new IntakeOutcome(IntakeResult.CustomerNotFound);
+                    }
+
                     Log.Replayed(logger, callerId);
-                    return new IntakeOutcome(IntakeResult.Accepted, OrderJson.Read<Order>(claim.Answer!.Body));
+                    return new IntakeOutcome(IntakeResult.Accepted, replayed);
                 case KeyClaimOutcome.Conflict:
                     return new IntakeOutcome(IntakeResult.KeyReusedForAnotherOrder);
                 case KeyClaimOutcome.InFlight when time.GetUtcNow() < waitUntil:
