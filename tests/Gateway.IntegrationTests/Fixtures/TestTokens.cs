@@ -75,6 +75,9 @@ public static class TestTokens
         return $"{header}.{parts[1]}.";
     }
 
+    /// <summary>A token with exactly <paramref name="payload"/> as its claims, signed with the test key.</summary>
+    public static string WithClaims(Dictionary<string, object> payload) => Sign(payload, SigningKey);
+
     static string Sign(Dictionary<string, object> payload, string signingKey)
     {
         var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["alg"] = "HS256", ["typ"] = "JWT" }));

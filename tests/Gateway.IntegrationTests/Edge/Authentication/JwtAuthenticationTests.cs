@@ -87,14 +87,57 @@ public sealed class JwtAuthenticationTests(EdgeHostFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Admin_scope_in_a_token_satisfies_every_scope_policy()
+    public async Task A_storefront_token_asking_for_admin_gets_403_from_the_admin_api_and_no_scope_from_it()
     {
-        var token = TestTokens.Storefront("C0042", Scopes.Admin);
-        foreach (var scope in Scopes.All)
+        var token = TestTokens.Storefront("C0042", Scopes.Admin, Scopes.CatalogRead);
+
+        using var adminProbe = await GetAsync(EdgeHost.ProbePath(Scopes.Admin), token);
+        using var adminApi = await GetAsync("/admin/partners/ptn_000000000000", token);
+        using var pricing = await GetAsync(EdgeHost.ProbePath(Scopes.PricingRead), token);
+        using var catalog = await GetAsync(EdgeHost.ProbePath(Scopes.CatalogRead), token);
+
+        await Problems.AssertProblemAsync(adminProbe, HttpStatusCode.Forbidden);
+        await Problems.AssertProblemAsync(adminApi, HttpStatusCode.Forbidden);
+        await Problems.AssertProblemAsync(pricing, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_with_exactly_the_pinned_claims_and_no_sub_is_accepted_as_its_customers_app()
+    {
+        var token = TestTokens.WithClaims(new Dictionary<string, object>
         {
-            using var response = await GetAsync(EdgeHost.ProbePath(scope), token);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+            ["iss"] = TestTokens.Issuer,
+            ["aud"] = TestTokens.Audience,
+            ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
+            ["scope"] = Scopes.PricingRead,
+            ["customer_id"] = "C0042",
+        });
+
+        using var response = await GetAsync(EdgeHost.ProbePath(Scopes.PricingRead), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = await response.Content.ReadFromJsonAsync<CallerSeen>(TestContext.Current.CancellationToken);
+        Assert.Equal("app-customer:C0042", seen!.Id);
+        Assert.Equal(["C0042"], seen.CustomerIds!);
+    }
+
+    [Fact]
+    public async Task A_token_without_sub_is_identified_by_its_client_id()
+    {
+        var token = TestTokens.WithClaims(new Dictionary<string, object>
+        {
+            ["iss"] = TestTokens.Issuer,
+            ["aud"] = TestTokens.Audience,
+            ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
+            ["scope"] = Scopes.PricingRead,
+            ["customer_id"] = "C0042",
+            ["client_id"] = "web-shop",
+        });
+
+        using var response = await GetAsync("/v1/whoami", token);
+
+        Assert.Equal("app-client:web-shop", (await response.Content.ReadFromJsonAsync<CallerSeen>(TestContext.Current.CancellationToken))!.Id);
     }
 
     [Fact]

@@ -43,6 +43,47 @@ public sealed class StorefrontClaimsTests
     }
 
     [Fact]
-    public void ToCaller_NoSubject_ReturnsNull() =>
-        Assert.Null(StorefrontClaims.ToCaller(Token(("scope", "catalog:read"), ("customer_id", "C1")), Plan));
+    public void ToCaller_AdminScope_IsNeverGranted()
+    {
+        var sut = StorefrontClaims.ToCaller(Token(("sub", "shop"), ("scope", "admin catalog:read"), ("scope", "admin")), Plan);
+
+        Assert.Equal([Scopes.CatalogRead], sut!.Scopes);
+        Assert.False(sut.HasScope(Scopes.Admin));
+        Assert.False(sut.HasScope(Scopes.OrdersWrite));
+    }
+
+    [Fact]
+    public void ToCaller_PinnedClaimsOnly_IsIdentifiedByItsCustomer()
+    {
+        var sut = StorefrontClaims.ToCaller(Token(("scope", "catalog:read"), ("customer_id", "C1")), Plan);
+
+        Assert.Equal("app-customer:C1", sut!.Id);
+        Assert.True(sut.ActsFor("C1"));
+    }
+
+    [Fact]
+    public void ToCaller_NoSubject_IsIdentifiedByClientIdThenAzp()
+    {
+        var byClient = StorefrontClaims.ToCaller(Token(("client_id", "web"), ("azp", "other"), ("customer_id", "C1")), Plan);
+        var byAzp = StorefrontClaims.ToCaller(Token(("azp", "web"), ("customer_id", "C1")), Plan);
+
+        Assert.Equal("app-client:web", byClient!.Id);
+        Assert.Equal("app-client:web", byAzp!.Id);
+    }
+
+    [Fact]
+    public void ToCaller_SubjectShapedLikeAnotherKind_NeverCollides()
+    {
+        var subject = StorefrontClaims.ToCaller(Token(("sub", "client:web")), Plan);
+        var client = StorefrontClaims.ToCaller(Token(("client_id", "web")), Plan);
+        var customers = StorefrontClaims.ToCaller(Token(("customer_id", "A"), ("customer_id", "B")), Plan);
+        var oneCustomer = StorefrontClaims.ToCaller(Token(("customer_id", "A B")), Plan);
+
+        string[] ids = [subject!.Id, client!.Id, customers!.Id, oneCustomer!.Id];
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void ToCaller_NoSubjectClientOrCustomer_ReturnsNull() =>
+        Assert.Null(StorefrontClaims.ToCaller(Token(("scope", "catalog:read")), Plan));
 }
