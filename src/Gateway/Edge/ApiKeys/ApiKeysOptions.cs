@@ -18,6 +18,13 @@ public sealed class ApiKeysOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Most unknown key ids an instance remembers (for <see cref="CacheTtl"/> each), so that a repeated wrong key costs
+    /// no store read while invented keys cannot grow its memory. Default: 10 000.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int MaxUnknownKeys { get; set; } = 10_000;
+
     /// <summary>Prefix of every Redis key partners and keys are stored under. Default: <c>gw:partners</c>.</summary>
     [Required, MinLength(1)]
     public string KeyPrefix { get; set; } = "gw:partners";

@@ -5,17 +5,31 @@ namespace Gateway.Edge.ApiKeys;
 
 /// <summary>
 /// This instance's copy of the keys it has seen, each with its partner, kept for <see cref="ApiKeysOptions.CacheTtl"/>
-/// and dropped at once when <see cref="KeyInvalidation"/> hears of a change. Unknown key ids are remembered too, so
-/// random keys cannot turn into a flood of store reads. Concurrent misses for one key share one read.
+/// and dropped at once when <see cref="KeyInvalidation"/> hears of a change. Unknown key ids are remembered too, so a
+/// repeated wrong key does not turn into a flood of store reads, but apart and bounded in count
+/// (<see cref="ApiKeysOptions.MaxUnknownKeys"/>) and age (the same TTL): a caller inventing keys makes this instance
+/// remember at most that many. Concurrent misses for one key share one read.
 /// </summary>
 internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions options, TimeProvider time, ILogger<PartnerKeyCache> logger)
 {
+    /// <summary>Keys that exist (as many as the admin issued) and reads in flight (as many as requests in flight).</summary>
     readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Key ids the store did not know, until when that answer is trusted.</summary>
+    readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.Ordinal);
+
+    /// <summary>Unknown key ids remembered now; never above <see cref="ApiKeysOptions.MaxUnknownKeys"/>.</summary>
+    public int UnknownCount => _unknown.Count;
 
     /// <summary>The key and its partner, or null when either does not exist.</summary>
     public async ValueTask<KnownKey?> FindAsync(string keyId)
     {
         var now = time.GetUtcNow();
+        if (_unknown.TryGetValue(keyId, out var unknownUntil) && now < unknownUntil)
+        {
+            return null;
+        }
+
         if (_entries.TryGetValue(keyId, out var entry) && now < entry.FreshUntil)
         {
             return await entry.Load.Value;
@@ -27,7 +41,36 @@ internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions option
         var current = stale is null
             ? _entries.GetOrAdd(keyId, fresh)
             : _entries.TryUpdate(keyId, fresh, stale) ? fresh : _entries.GetValueOrDefault(keyId, fresh);
-        return await current.Load.Value;
+        var found = await current.Load.Value;
+        if (found is null && _entries.TryRemove(new KeyValuePair<string, Entry>(keyId, current)))
+        {
+            RememberUnknown(keyId, current.FreshUntil);
+        }
+
+        return found;
+    }
+
+    void RememberUnknown(string keyId, DateTimeOffset until)
+    {
+        if (_unknown.Count >= options.MaxUnknownKeys)
+        {
+            var now = time.GetUtcNow();
+            foreach (var (id, expires) in _unknown)
+            {
+                if (expires <= now)
+                {
+                    _unknown.TryRemove(id, out _);
+                }
+            }
+
+            // All still fresh: a flood of invented keys. Forgetting them costs one store read for each that comes back.
+            if (_unknown.Count >= options.MaxUnknownKeys)
+            {
+                _unknown.Clear();
+            }
+        }
+
+        _unknown[keyId] = until;
     }
 
     async Task<KnownKey?> LoadAsync(string keyId, Entry? stale)
@@ -52,10 +95,12 @@ internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions option
         if (keyId is null)
         {
             _entries.Clear();
+            _unknown.Clear();
         }
         else
         {
             _entries.TryRemove(keyId, out _);
+            _unknown.TryRemove(keyId, out _);
         }
     }
 

@@ -6,7 +6,8 @@ namespace Gateway.Edge.Authentication;
 /// <summary>
 /// What a request without a credential may do (<c>Auth:Anonymous:*</c>). By default nothing: every route answers 401.
 /// A public catalog may open <c>catalog:read</c> (products carry no customer's data); any other scope is refused at
-/// start-up. Anonymous callers are limited per client address, with the plan below.
+/// start-up. Anonymous callers are limited per client address, with the plan below, and so are requests whose credential
+/// is refused.
 /// </summary>
 public sealed class AnonymousOptions : IValidatableObject
 {
@@ -34,6 +35,17 @@ public sealed class AnonymousOptions : IValidatableObject
         "anonymous:" + (address?.ToString() ?? "unknown"),
         CallerKind.Anonymous,
         new HashSet<string>(Scopes, StringComparer.Ordinal),
+        new HashSet<string>(StringComparer.Ordinal),
+        new PartnerPlan(RequestsPerSecond, Burst, DailyQuota));
+
+    /// <summary>
+    /// The partition requests with a refused credential are limited in: this plan per client address, but apart from the
+    /// anonymous caller of the same address (refusals do not spend a public catalog's reads) and with nothing granted.
+    /// </summary>
+    public Caller RefusedCallerFor(IPAddress? address) => new(
+        "refused:" + (address?.ToString() ?? "unknown"),
+        CallerKind.Anonymous,
+        new HashSet<string>(StringComparer.Ordinal),
         new HashSet<string>(StringComparer.Ordinal),
         new PartnerPlan(RequestsPerSecond, Burst, DailyQuota));
 

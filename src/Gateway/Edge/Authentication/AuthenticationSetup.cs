@@ -31,6 +31,7 @@ public static class AuthenticationSetup
         services.AddSingleton<AnonymousCallers>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddKeyedSingleton(EdgeAuthenticationHandler.RefusalLogKey, (sp, _) => new LogThrottle(sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(EdgeAuthenticationHandler.FrameworkLogKey, (sp, _) => new LogThrottle(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<AdminToken>();
 
         services.AddAuthentication(EdgeAuthenticationHandler.SchemeName)

@@ -17,16 +17,22 @@ namespace Gateway.Edge.Authentication;
 /// </summary>
 internal sealed class EdgeAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
+    ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     AdminToken adminToken,
     IPartnerKeyVerifier partnerKeys,
     IOptions<StorefrontOptions> storefront,
     AnonymousCallers anonymous,
-    [FromKeyedServices(EdgeAuthenticationHandler.RefusalLogKey)] LogThrottle refusalLog) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ILogger<EdgeAuthenticationHandler> refusals,
+    [FromKeyedServices(EdgeAuthenticationHandler.RefusalLogKey)] LogThrottle refusalLog,
+    [FromKeyedServices(EdgeAuthenticationHandler.FrameworkLogKey)] LogThrottle frameworkLog)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, new ThrottledLoggerFactory(loggerFactory, frameworkLog), encoder)
 {
     /// <summary>The one throttle of refused-credential lines: a credential-stuffing flood must not write a line per attempt.</summary>
     public const string RefusalLogKey = "edge-refused-credentials";
+
+    /// <summary>The throttle of ASP.NET Core's own per-request lines about this scheme (<see cref="ThrottledLoggerFactory"/>).</summary>
+    public const string FrameworkLogKey = "edge-authentication-framework";
 
     public const string SchemeName = "Edge";
     public const string JwtSchemeName = "StorefrontJwt";
@@ -93,9 +99,10 @@ internal sealed class EdgeAuthenticationHandler(
 
     AuthenticateResult Refuse(string what)
     {
+        Context.Features.Set(new RefusedCredential(anonymous.RefusedFor(Context.Connection.RemoteIpAddress)));
         if (refusalLog.ShouldLog(out var leftOut))
         {
-            Log.CredentialRefused(Logger, what, leftOut);
+            Log.CredentialRefused(refusals, what, leftOut);
         }
 
         return AuthenticateResult.Fail("The credential was refused.");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Gateway.Edge.Authentication;
 
 namespace Gateway.Edge.RateLimiting;
 
@@ -49,8 +50,9 @@ internal sealed class CallerRateLimiter(
     async ValueTask<RateLimitLease> SlowAsync(HttpContext resource, PartnerAllowance allowance, CancellationToken cancellationToken) =>
         Answer(resource, allowance, await allowance.TakeAsync(cancellationToken));
 
+    // A refused credential is limited per client address, so a flood of guesses is answered 429 once over its plan.
     PartnerAllowance? AllowanceOf(HttpContext context) =>
-        context.Features.Get<Caller>() is { } caller
+        (context.Features.Get<Caller>() ?? context.Features.Get<RefusedCredential>()?.Partition) is { } caller
             ? _allowances.GetOrAdd((caller.Id, caller.Plan), _create)
             : null;
 
