@@ -48,11 +48,12 @@ public sealed class AdminApiTests(EdgeHostFixture fixture) : IClassFixture<EdgeH
     }
 
     [Fact]
-    public async Task Admin_scope_in_a_storefront_token_may_use_the_admin_api()
+    public async Task Admin_scope_in_a_storefront_token_is_refused_403_by_the_admin_api()
     {
         using var response = await _admin.SendAsync(HttpMethod.Post, "/admin/partners", ValidPartner, token: TestTokens.Storefront("C0001", Scopes.Admin));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     public static TheoryData<string, string> InvalidPartners() => new()
