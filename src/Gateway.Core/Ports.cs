@@ -24,7 +24,7 @@ public interface ICustomerSource
     Task<IReadOnlyList<Customer>> GetCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken);
 }
 
-/// <summary>The ERP's pricing: quotes computed by the ERP's own rules.</summary>
+/// <summary>Prices as the ERP would quote them: composed by the gateway from the ERP's price parts by the ERP's own rule (<see cref="Pricing.PriceRules"/>).</summary>
 public interface IPriceSource
 {
     /// <returns>Null when the customer does not exist.</returns>

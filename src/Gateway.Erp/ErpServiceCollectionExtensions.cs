@@ -25,7 +25,7 @@ public static class ErpServiceCollectionExtensions
 
     /// <summary>
     /// Registers both ERP connectors, the rate-aware outbound pipeline and the per-domain routing: the Core ports
-    /// (<see cref="ICatalogSource"/>, <see cref="ICustomerSource"/>, <see cref="IPriceSource"/>, <see cref="IStockSource"/>,
+    /// (<see cref="ICatalogSource"/>, <see cref="ICustomerSource"/>, <see cref="IPriceComponentSource"/>, <see cref="IStockSource"/>,
     /// <see cref="IOrderSink"/>), the health checks <c>erp-legacy</c> and <c>erp-cloud</c>, and <see cref="ErpQuota"/>, the
     /// same budgets for callers outside the connectors.
     /// </summary>
@@ -64,7 +64,6 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton<RoutedPorts>();
         services.TryAddSingleton<ICatalogSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<ICustomerSource>(sp => sp.GetRequiredService<RoutedPorts>());
-        services.TryAddSingleton<IPriceSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IStockSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IOrderSink>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IPriceComponentSource>(sp => sp.GetRequiredService<RoutedPorts>());

@@ -6,11 +6,13 @@ using Gateway.Events;
 using Gateway.GraphQL;
 using Gateway.Hosting;
 using Gateway.Orders;
+using Gateway.Pricing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayDefaults();        // options of the contract, problem details, health, correlation
 builder.Services.AddErpConnectors(builder.Configuration);
 builder.AddCanonicalCaching();       // after the connectors: it decorates their ports
+builder.AddPricing();                // quotes composed from the cached price parts
 builder.AddErpEvents();              // webhooks, legacy change feed, invalidation on every instance
 builder.AddCanonicalApi();           // /v1 services, error mapping, OpenAPI
 builder.AddEdge();                   // authentication, partner keys, plans and limits, YARP

@@ -23,13 +23,7 @@ internal sealed record CloudError(CloudErrorBody? Error);
 
 internal sealed record CloudErrorBody(string? Code, string? Message);
 
-internal sealed record CloudQuoteRequest(string CustomerId, int Quantity, IReadOnlyList<string> Skus);
-
 internal sealed record CloudPriceBreak(int MinQuantity, decimal UnitPrice);
-
-internal sealed record CloudQuoteLine(string Sku, int Quantity, decimal UnitPrice, decimal ListPrice, string Source, IReadOnlyList<CloudPriceBreak> Breaks);
-
-internal sealed record CloudQuote(string CustomerId, string Currency, IReadOnlyList<CloudQuoteLine> Lines);
 
 internal sealed record CloudInventory(string Sku, long Version, DateTimeOffset AsOf, IReadOnlyList<CloudLocation> Locations);
 

@@ -59,24 +59,6 @@ internal sealed partial class CloudErpClient(IHttpClientFactory httpClients, Tim
         return [.. answer!.Data.Select(CloudMapping.ToCustomer)];
     }
 
-    public async Task<PriceQuote?> QuoteAsync(string customerId, int quantity, IReadOnlyList<string> skus, CancellationToken cancellationToken)
-    {
-        var expressible = skus.Where(IsExpressible).ToArray();
-        if (expressible.Length == 0)
-        {
-            // The quote needs at least one SKU; the customer alone says whether it exists and its currency.
-            var customers = await GetCustomersAsync([customerId], cancellationToken);
-            return customers.Count == 0 ? null : new PriceQuote(customerId, customers[0].Currency, []);
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "pricing/quotes")
-        {
-            Content = JsonContent.Create(new CloudQuoteRequest(customerId, quantity, expressible), options: Json),
-        };
-        var quote = await SendAsync<CloudQuote>(request, notFoundIsAbsent: true, cancellationToken);
-        return quote is null ? null : CloudMapping.ToQuote(quote) with { CustomerId = customerId };
-    }
-
     public async Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken)
     {
         if (KeyList(skus) is not { } csv)

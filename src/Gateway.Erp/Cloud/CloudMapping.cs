@@ -69,25 +69,6 @@ internal static class CloudMapping
         _ => throw Unexpected("payment terms", terms),
     };
 
-    public static PriceQuote ToQuote(CloudQuote quote) => new(
-        quote.CustomerId,
-        quote.Currency.ToUpperInvariant(),
-        [.. quote.Lines.Select(ToPriceLine)]);
-
-    public static PriceLine ToPriceLine(CloudQuoteLine line) => new(
-        line.Sku,
-        line.Quantity,
-        CanonicalAmounts.Money(line.UnitPrice),
-        CanonicalAmounts.Money(line.ListPrice),
-        line.Source switch
-        {
-            "contract" => PriceSource.Contract,
-            "list" => PriceSource.List,
-            "promotion" => PriceSource.Promotion,
-            _ => throw Unexpected("price source", line.Source),
-        },
-        [.. line.Breaks.OrderBy(b => b.MinQuantity).Select(b => new PriceBreak(b.MinQuantity, CanonicalAmounts.Money(b.UnitPrice)))]);
-
     public static StockLevel ToStock(CloudInventory inventory) => StockLevel.FromWarehouses(
         inventory.Sku,
         inventory.Locations.Select(l => new WarehouseStock(l.LocationId, l.OnHand, l.Allocated, l.SafetyStock)),

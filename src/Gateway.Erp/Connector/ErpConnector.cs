@@ -14,14 +14,13 @@ namespace Gateway.Erp.Connector;
 /// The Core ports for one ERP: the same batching, coalescing and paging for both ERPs, every request through that
 /// ERP's <see cref="ErpPipeline"/>, the dialect left to its <see cref="IErpClient"/>.
 /// </summary>
-internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IPriceSource, IStockSource, IOrderSink
+internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IStockSource, IOrderSink
 {
     readonly IErpClient _client;
     readonly ErpPipeline _pipeline;
     readonly CoalescingLoader<Product> _products;
     readonly CoalescingLoader<Customer> _customers;
     readonly CoalescingLoader<StockLevel> _stock;
-    readonly CoalescingLoader<PriceLookup> _prices;
     readonly SingleFlight<ProductSearch, ProductPage> _searches = new();
     readonly SingleFlight<string, SalesOrderState?> _orderLookups = new();
 
@@ -39,11 +38,6 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IP
             ReadAsync<IReadOnlyDictionary<string, Customer>>("customers.get", traffic, keys.Count, async ct => ByKey(await client.GetCustomersAsync(keys, ct), c => c.CustomerId)));
         _stock = new("stock.get", batch, window, time, (_, keys, traffic) =>
             ReadAsync<IReadOnlyDictionary<string, StockLevel>>("stock.get", traffic, keys.Count, async ct => ByKey(await client.GetStockAsync(keys, ct), s => s.Sku)));
-        _prices = new("prices.quote", batch, window, time, (group, keys, traffic) =>
-        {
-            var (customerId, quantity) = PriceGroup.Parse(group);
-            return ReadAsync("prices.quote", traffic, keys.Count, async ct => PriceLookup.Split(await client.QuoteAsync(customerId, quantity, keys, ct), keys));
-        });
     }
 
     public ErpSystem Erp => _client.Erp;
@@ -67,29 +61,6 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IP
     {
         var keys = ErpBatches.Distinct(customerIds);
         return keys.Count == 0 ? [] : InOrder(keys, await _customers.LoadAsync("", keys, ErpTraffic.Current, cancellationToken));
-    }
-
-    public async Task<PriceQuote?> QuoteAsync(string customerId, int quantity, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
-        var keys = ErpBatches.Distinct(skus);
-        var traffic = ErpTraffic.Current;
-        if (keys.Count == 0)
-        {
-            // Nothing to price, but whether the customer exists and its currency still come from the ERP.
-            var customer = (await _customers.LoadAsync("", [customerId], traffic, cancellationToken)).GetValueOrDefault(customerId);
-            return customer is null ? null : new PriceQuote(customerId, customer.Currency, []);
-        }
-
-        var found = await _prices.LoadAsync(PriceGroup.Format(customerId, quantity), keys, traffic, cancellationToken);
-        var lookups = keys.Select(k => found.GetValueOrDefault(k)).ToArray();
-        if (lookups.Any(l => l is null || l.Currency is null))
-        {
-            return null;
-        }
-
-        return new PriceQuote(customerId, lookups[0]!.Currency!, [.. lookups.Where(l => l!.Line is not null).Select(l => l!.Line!)]);
     }
 
     public async Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
@@ -158,17 +129,4 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IP
 
     static IReadOnlyList<T> InOrder<T>(IReadOnlyList<string> keys, IReadOnlyDictionary<string, T> found) =>
         [.. keys.Where(found.ContainsKey).Select(k => found[k])];
-
-    /// <summary>Quotes can only share an ERP call when customer and quantity are the same.</summary>
-    static class PriceGroup
-    {
-        public static string Format(string customerId, int quantity) =>
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{quantity}|{customerId}");
-
-        public static (string CustomerId, int Quantity) Parse(string group)
-        {
-            var bar = group.IndexOf('|', StringComparison.Ordinal);
-            return (group[(bar + 1)..], int.Parse(group.AsSpan(0, bar), System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
 }

@@ -24,9 +24,6 @@ internal interface IErpClient
 
     Task<IReadOnlyList<Customer>> GetCustomersAsync(IReadOnlyList<string> customerIds, CancellationToken cancellationToken);
 
-    /// <returns>Null when the customer does not exist.</returns>
-    Task<PriceQuote?> QuoteAsync(string customerId, int quantity, IReadOnlyList<string> skus, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken);
 
     Task<SalesOrderState> SubmitOrderAsync(SalesOrderRequest order, CancellationToken cancellationToken);

@@ -77,37 +77,6 @@ internal sealed partial class LegacyErpClient : IErpClient, IDisposable
         return [.. answer.Customers.Select(LegacyMapping.ToCustomer)];
     }
 
-    public async Task<PriceQuote?> QuoteAsync(string customerId, int quantity, IReadOnlyList<string> skus, CancellationToken cancellationToken)
-    {
-        if (LegacyMapping.CustomerNumber(customerId) is not { } customerNumber)
-        {
-            return null;
-        }
-
-        var numbers = ItemNumbers(skus);
-        if (numbers.Length == 0)
-        {
-            // A quote needs at least one item; the customer alone says whether it exists and its currency.
-            var customers = await GetCustomersAsync([customerId], cancellationToken);
-            return customers.Count == 0 ? null : new PriceQuote(customerId, customers[0].Currency, []);
-        }
-
-        var answer = await CallAsync(
-            async erp =>
-            {
-                try
-                {
-                    return await erp.GetPriceQuote(customerNumber, LegacyMapping.Quantity(quantity), numbers);
-                }
-                catch (FaultException fault) when (LegacyFaults.Code(fault) == LegacyFaults.NotFound)
-                {
-                    return null;
-                }
-            },
-            cancellationToken);
-        return answer is null ? null : LegacyMapping.ToQuote(customerId, answer);
-    }
-
     public async Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken)
     {
         var numbers = ItemNumbers(skus);

@@ -138,25 +138,6 @@ internal static class LegacyMapping
         _ => throw Unexpected("payment terms", code),
     };
 
-    public static PriceQuote ToQuote(string customerId, GetPriceQuoteResult quote) => new(
-        customerId,
-        quote.Currency.ToUpperInvariant(),
-        [.. quote.Lines.Select(ToPriceLine)]);
-
-    public static PriceLine ToPriceLine(LegacyPriceLine line) => new(
-        Sku(line.ItemNumber),
-        Quantity(line.Quantity),
-        Money(line.NetPrice),
-        Money(line.ListPrice),
-        line.Source switch
-        {
-            "K" => PriceSource.Contract,
-            "L" => PriceSource.List,
-            "P" => PriceSource.Promotion,
-            _ => throw Unexpected("price source", line.Source),
-        },
-        [.. line.Breaks.Select(b => new PriceBreak(Quantity(b.FromQuantity), Money(b.Price))).OrderBy(b => b.MinQuantity)]);
-
     /// <summary>The ERP answers one row per item and plant; the canonical level sums the plants of one SKU.</summary>
     public static IReadOnlyList<StockLevel> ToStock(IEnumerable<LegacyStock> rows) =>
         [.. rows.GroupBy(r => r.ItemNumber, StringComparer.Ordinal).Select(item => StockLevel.FromWarehouses(

@@ -19,7 +19,7 @@ internal sealed partial class RoutedPorts(
     IOptionsMonitor<ErpRoutingOptions> routing,
     [FromKeyedServices(ErpSystem.Legacy)] ErpConnector legacy,
     [FromKeyedServices(ErpSystem.Cloud)] ErpConnector cloud)
-    : ICatalogSource, ICustomerSource, IPriceSource, IStockSource, IOrderSink
+    : ICatalogSource, ICustomerSource, IStockSource, IOrderSink
 {
     public Task<IReadOnlyList<Product>> GetProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
         For(ErpDomain.Products).GetProductsAsync(skus, cancellationToken);
@@ -29,9 +29,6 @@ internal sealed partial class RoutedPorts(
 
     public Task<IReadOnlyList<Customer>> GetCustomersAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
         For(ErpDomain.Customers).GetCustomersAsync(customerIds, cancellationToken);
-
-    public Task<PriceQuote?> QuoteAsync(string customerId, int quantity, IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
-        For(ErpDomain.Pricing).QuoteAsync(customerId, quantity, skus, cancellationToken);
 
     public Task<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
         For(ErpDomain.Inventory).GetStockAsync(skus, cancellationToken);

@@ -17,9 +17,9 @@ public static class CachingSetup
 
     /// <summary>
     /// Decorates the ERP ports that <c>AddErpConnectors</c> registered (<see cref="ICatalogSource"/>,
-    /// <see cref="ICustomerSource"/>, <see cref="IPriceSource"/>, <see cref="IStockSource"/>) with the cache, so every
-    /// caller of a port is served from it; L2 on Redis when <c>ConnectionStrings:Redis</c> is set, memory only otherwise.
-    /// Call it after <c>AddErpConnectors</c>.
+    /// <see cref="ICustomerSource"/>, <see cref="IStockSource"/>) with the cache, so every caller of a port is served
+    /// from it, and registers the regions of the price parts that <c>AddPricing</c> composes quotes from; L2 on Redis
+    /// when <c>ConnectionStrings:Redis</c> is set, memory only otherwise. Call it after <c>AddErpConnectors</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCanonicalCaching(this IHostApplicationBuilder builder)
     {
@@ -53,13 +53,6 @@ public static class CachingSetup
         Decorate<ICatalogSource>(services, (sp, erp) => new CachedCatalog(erp, sp.GetRequiredService<CacheRegion<Product>>(), sp.GetRequiredService<ProductPageCache>()));
         Decorate<ICustomerSource>(services, (sp, erp) => new CachedCustomers(erp, sp.GetRequiredService<CacheRegion<Customer>>()));
         Decorate<IStockSource>(services, (sp, erp) => new CachedStock(erp, sp.GetRequiredService<CacheRegion<StockLevel>>()));
-        Decorate<IPriceSource>(services, (sp, _) => new ComposedPrices(
-            sp.GetRequiredService<IPriceComponentSource>(),
-            sp.GetRequiredService<ICustomerSource>(),
-            sp.GetRequiredService<CacheRegion<PriceSchedule>>(),
-            sp.GetRequiredService<CacheRegion<SkuPromotion>>(),
-            sp.GetRequiredService<CacheRegion<ContractPrices>>(),
-            sp.GetRequiredService<TimeProvider>()));
 
         services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name, tags: [GatewayHealth.ReadyTag]);
         return builder;

@@ -6,6 +6,7 @@ using Gateway.Erp;
 using Gateway.Events;
 using Gateway.Hosting;
 using Gateway.IntegrationTests.Fixtures;
+using Gateway.Pricing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -83,6 +84,7 @@ internal sealed class CacheTestHost : IAsyncDisposable
         builder.AddGatewayDefaults();
         builder.Services.AddErpConnectors(builder.Configuration);
         builder.AddCanonicalCaching();
+        builder.AddPricing();
         builder.AddErpEvents();
 
         var app = builder.Build();

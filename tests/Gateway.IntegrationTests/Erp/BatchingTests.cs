@@ -33,7 +33,7 @@ public sealed class BatchingTests(SimulatorHost simulator)
         {
             "products" => (await sut.Catalog.GetProductsAsync(sample.Skus, ct)).Count,
             "stock" => (await sut.Stock.GetStockAsync(sample.Skus, ct)).Count,
-            _ => (await sut.Prices.QuoteAsync(sample.Customers[0].CustomerId, 1, sample.Skus, ct))!.Items.Count,
+            _ => (await sut.PriceComponents.GetListPricesAsync("USD", sample.Skus, ct)).Count,
         };
 
         var stats = await simulator.GetStatsAsync(ct);
@@ -65,9 +65,9 @@ public sealed class BatchingTests(SimulatorHost simulator)
     {
         (ErpSystem.Legacy, "products") => "GetItems",
         (ErpSystem.Legacy, "stock") => "GetStock",
-        (ErpSystem.Legacy, _) => "GetPriceQuote",
+        (ErpSystem.Legacy, _) => "GetListPrices",
         (_, "products") => "items.get",
         (_, "stock") => "inventory.get",
-        _ => "pricing.quote",
+        _ => "pricing.listPrices",
     };
 }

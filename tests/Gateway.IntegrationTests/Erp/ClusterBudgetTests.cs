@@ -14,13 +14,12 @@ namespace Gateway.IntegrationTests.Erp;
 public sealed class ClusterBudgetTests(SimulatorHost simulator)
 {
     [Fact]
-    public async Task Three_instances_hammering_prices_together_never_push_the_cloud_erp_over_its_quota()
+    public async Task Three_instances_hammering_stock_together_never_push_the_cloud_erp_over_its_quota()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var redis = new RedisServer();
         await redis.StartAsync();
         var sample = await simulator.SampleAsync(180, 1, ct);
-        var customer = sample.Customers[0].CustomerId;
         var instances = Enumerable.Range(0, 3).Select(_ => Instance(ErpSystem.Cloud, redis)).ToArray();
         await WaitUntilAllSeeEachOtherAsync(instances, ct);
         await simulator.RestCloudQuotaAsync(ct);
@@ -29,7 +28,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         try
         {
             var tallies = await Task.WhenAll(instances.Select((sut, i) => Hammer.RunAsync(
-                60, TimeSpan.FromSeconds(3), (caller, _, token) => sut.Prices.QuoteAsync(customer, 1, [sample.Skus[(i * 60) + caller]], token), ct)));
+                60, TimeSpan.FromSeconds(3), (caller, _, token) => sut.Stock.GetStockAsync([sample.Skus[(i * 60) + caller]], token), ct)));
 
             var stats = await simulator.GetStatsAsync(ct);
             TestContext.Current.TestOutputHelper?.WriteLine($"cloud x3: {string.Join(" | ", tallies.Select(t => t.ToString()))}; ERP saw {stats.Cloud.Calls} calls, {stats.Cloud.Throttled} throttled");
@@ -83,7 +82,6 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         await using var redis = new RedisServer();
         await redis.StartAsync();
         var sample = await simulator.SampleAsync(100, 1, ct);
-        var customer = sample.Customers[0].CustomerId;
         var instances = Enumerable.Range(0, 2).Select(_ => Instance(ErpSystem.Cloud, redis)).ToArray();
         await WaitUntilAllSeeEachOtherAsync(instances, ct);
         await simulator.RestCloudQuotaAsync(ct);
@@ -93,7 +91,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         {
             var tallies = instances.Select(_ => new Tally()).ToArray();
             var runs = instances.Select((sut, i) => Hammer.RunAsync(
-                50, TimeSpan.FromSeconds(4), (caller, _, token) => sut.Prices.QuoteAsync(customer, 1, [sample.Skus[(i * 50) + caller]], token), ct, tallies[i])).ToArray();
+                50, TimeSpan.FromSeconds(4), (caller, _, token) => sut.Stock.GetStockAsync([sample.Skus[(i * 50) + caller]], token), ct, tallies[i])).ToArray();
             await WaitUntilAsync(() => tallies.Sum(t => t.Answers) >= 30, ct);
             await redis.StopAsync();
             var answeredWithRedis = tallies.Sum(t => t.Answers);
@@ -124,7 +122,6 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         await using var redis = new RedisServer();
         await redis.StartAsync();
         var sample = await simulator.SampleAsync(12, 1, ct);
-        var customer = sample.Customers[0].CustomerId;
         // No heartbeat during the calls, so every script Redis runs meanwhile is a lease.
         await using var sut = ConnectorsHost.Start(simulator, ErpSystem.Cloud, new Dictionary<string, string?>
         {
@@ -140,7 +137,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
 
         foreach (var sku in sample.Skus)
         {
-            await sut.Prices.QuoteAsync(customer, 1, [sku], ct);
+            await sut.Stock.GetStockAsync([sku], ct);
         }
 
         var calls = (await simulator.GetStatsAsync(ct)).Cloud.Calls;
@@ -149,7 +146,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         // One instance may hold m = floor(0.25 × 22) = 5 tokens (22: the planned burst, see ErpBudgets.CloudBucket): the
         // first call leases five, the fifth spends the last and tops the pool up in the background, and so does the
         // tenth: three leases. A lease per call would be 12 of them; the bound leaves room for one lease that lands late.
-        Assert.True(calls >= sample.Skus.Count, $"every quote should have reached the ERP ({calls} calls)");
+        Assert.True(calls >= sample.Skus.Count, $"every read should have reached the ERP ({calls} calls)");
         Assert.InRange(leases, 1, calls / 3);
         Assert.Equal("redis", sut.Pipeline.Budget.Snapshot().Coordination);
         Assert.InRange(sut.Pipeline.Budget.Snapshot().Available, 0, 5);

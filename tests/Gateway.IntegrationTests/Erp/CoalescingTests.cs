@@ -53,19 +53,4 @@ public sealed class CoalescingTests(SimulatorHost simulator)
         Assert.Equal(expectedCalls, backend.Calls);
         Assert.Equal(lookups, backend.ItemsOf(erp == ErpSystem.Legacy ? "GetItems" : "items.get"));
     }
-
-    [Fact]
-    public async Task Quotes_for_different_customers_are_never_merged_into_one_call()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var sample = await simulator.SampleAsync(2, 2, ct);
-        await using var sut = ConnectorsHost.Start(simulator, ErpSystem.Cloud, new Dictionary<string, string?> { ["Erp:Cloud:CoalescingWindow"] = "00:00:00.100" });
-        await simulator.ResetStatsAsync(ct);
-
-        var quotes = await Task.WhenAll(sample.Customers.Select(c => sut.Prices.QuoteAsync(c.CustomerId, 1, sample.Skus, ct)));
-
-        var stats = await simulator.GetStatsAsync(ct);
-        Assert.Equal(sample.Customers.Select(c => c.CustomerId), quotes.Select(q => q!.CustomerId));
-        Assert.Equal(2, stats.Cloud.CallsOf("pricing.quote"));
-    }
 }

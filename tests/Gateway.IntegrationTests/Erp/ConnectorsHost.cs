@@ -1,5 +1,6 @@
 using Gateway.Core;
 using Gateway.Core.Erp;
+using Gateway.Core.Pricing;
 using Gateway.Erp;
 using Gateway.Erp.Outbound;
 using Gateway.IntegrationTests.Fixtures;
@@ -27,7 +28,7 @@ internal sealed class ConnectorsHost : IAsyncDisposable
 
     public ICatalogSource Catalog => _services.GetRequiredService<ICatalogSource>();
 
-    public IPriceSource Prices => _services.GetRequiredService<IPriceSource>();
+    public IPriceComponentSource PriceComponents => _services.GetRequiredService<IPriceComponentSource>();
 
     public IStockSource Stock => _services.GetRequiredService<IStockSource>();
 

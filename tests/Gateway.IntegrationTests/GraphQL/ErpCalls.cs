@@ -5,8 +5,8 @@ namespace Gateway.IntegrationTests.GraphQL;
 /// <summary>The simulator's operations by domain, as each ERP names them, and the calls a request caused.</summary>
 internal static class ErpCalls
 {
-    public static readonly string[] CloudPricing = ["pricing.quote", "pricing.listPrices", "pricing.contracts", "pricing.promotions"];
-    public static readonly string[] LegacyPricing = ["GetPriceQuote", "GetListPrices", "GetContractPrices", "GetPromotions"];
+    public static readonly string[] CloudPricing = ["pricing.listPrices", "pricing.contracts", "pricing.promotions"];
+    public static readonly string[] LegacyPricing = ["GetListPrices", "GetContractPrices", "GetPromotions"];
     public static readonly string[] CloudStock = ["inventory.get"];
     public static readonly string[] LegacyStock = ["GetStock"];
 

@@ -25,8 +25,6 @@ public interface ILegacyErpService
     [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetCustomers", ReplyAction = "*")]
     Task<GetCustomersResult> GetCustomers(string[] CustomerNumbers);
 
-    [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetPriceQuote", ReplyAction = "*")]
-    Task<GetPriceQuoteResult> GetPriceQuote(string CustomerNumber, string Quantity, string[] ItemNumbers);
 
     [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetListPrices", ReplyAction = "*")]
     Task<GetListPricesResult> GetListPrices(string Currency, string[] ItemNumbers);

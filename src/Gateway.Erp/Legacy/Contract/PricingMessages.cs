@@ -3,30 +3,6 @@ using System.Xml.Serialization;
 namespace Gateway.Erp.Legacy.Contract;
 
 [XmlType(Namespace = LegacyErpNamespace.Value)]
-public sealed class GetPriceQuoteResult
-{
-    public string Currency { get; set; } = "";
-
-    [XmlArrayItem("Line")]
-    public LegacyPriceLine[] Lines { get; set; } = [];
-}
-
-[XmlType(Namespace = LegacyErpNamespace.Value)]
-public sealed class LegacyPriceLine
-{
-    public string ItemNumber { get; set; } = "";
-    public string Quantity { get; set; } = "";
-    /// <summary>What the customer pays per each, 4 decimals.</summary>
-    public string NetPrice { get; set; } = "";
-    /// <summary>The list price at the same quantity break, 4 decimals.</summary>
-    public string ListPrice { get; set; } = "";
-    /// <summary>K (contract), L (list), P (promotion).</summary>
-    public string Source { get; set; } = "";
-    [XmlArrayItem("Break")]
-    public LegacyBreak[] Breaks { get; set; } = [];
-}
-
-[XmlType(Namespace = LegacyErpNamespace.Value)]
 public sealed class LegacyBreak
 {
     /// <summary>Quantity in eaches, 3 decimals.</summary>

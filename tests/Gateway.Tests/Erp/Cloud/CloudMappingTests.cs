@@ -40,19 +40,6 @@ public sealed class CloudMappingTests
     }
 
     [Fact]
-    public void ToPriceLine_JsonNumbers_SerializeLikeTheLegacyStrings()
-    {
-        var line = new CloudQuoteLine("100042", 12, 9.9m, 11m, "promotion", [new CloudPriceBreak(10, 9.9m), new CloudPriceBreak(1, 11m)]);
-
-        var sut = CloudMapping.ToPriceLine(line);
-
-        Assert.Equal(PriceSource.Promotion, sut.Source);
-        Assert.Equal("9.90", sut.UnitPrice.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal("11.00", sut.ListPrice.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal([1, 10], sut.Breaks.Select(b => b.MinQuantity));
-    }
-
-    [Fact]
     public void ToStock_Locations_AllocatedCountsAsReserved()
     {
         var inventory = new CloudInventory("100042", 7, DateTimeOffset.UnixEpoch, [new CloudLocation("W1", 10, 2, 1), new CloudLocation("W2", 1, 3, 0)]);
@@ -63,8 +50,4 @@ public sealed class CloudMappingTests
         Assert.Equal(5, sut.Reserved);
         Assert.Equal(7, sut.AvailableToPromise);
     }
-
-    [Fact]
-    public void ToQuote_LowerCaseCurrency_IsUpperCase() =>
-        Assert.Equal("EUR", CloudMapping.ToQuote(new CloudQuote("20001", "eur", [])).Currency);
 }

@@ -74,28 +74,6 @@ public sealed class LegacyMappingTests
         Assert.Throws<ErpContractException>(() => LegacyMapping.Uom(code));
 
     [Fact]
-    public void ToPriceLine_LegacyLine_MapsSourceMoneyAndSortedBreaks()
-    {
-        var line = new LegacyPriceLine
-        {
-            ItemNumber = "000000000000100042",
-            Quantity = "12.000",
-            NetPrice = "9.9000",
-            ListPrice = "11.0000",
-            Source = "K",
-            Breaks = [new LegacyBreak { FromQuantity = "10.000", Price = "9.9000" }, new LegacyBreak { FromQuantity = "1.000", Price = "11.0000" }],
-        };
-
-        var sut = LegacyMapping.ToPriceLine(line);
-
-        Assert.Equal("100042", sut.Sku);
-        Assert.Equal(12, sut.Quantity);
-        Assert.Equal(PriceSource.Contract, sut.Source);
-        Assert.Equal("9.90", sut.UnitPrice.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal([1, 10], sut.Breaks.Select(b => b.MinQuantity));
-    }
-
-    [Fact]
     public void ToStock_RowsPerPlant_SumToOneLevelPerSku()
     {
         LegacyStock Row(string plant, string onHand, long change) => new()

@@ -1,10 +1,12 @@
+using Gateway.Caching;
 using Gateway.Core;
 using Gateway.Core.Pricing;
 
-namespace Gateway.Caching;
+namespace Gateway.Pricing;
 
 /// <summary>
-/// Quotes composed from cached parts by the ERP's own rule (<see cref="PriceRules"/>): list prices per SKU and
+/// The gateway's one price source: quotes composed from cached parts by the ERP's own rule (<see cref="PriceRules"/>),
+/// whichever ERP is the system of record for pricing. List prices per SKU and
 /// currency and promotions per SKU are shared by every customer; only the contract overlay is per customer. A full
 /// copy per customer x SKU x quantity would multiply memory and ERP calls; this keeps one copy of each fact.
 /// </summary>
