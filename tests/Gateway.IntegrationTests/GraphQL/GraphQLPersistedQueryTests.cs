@@ -36,6 +36,23 @@ public sealed class GraphQLPersistedQueryTests(GraphQLGateway gateway)
     }
 
     [Fact]
+    public async Task Query_registered_while_its_answer_is_kept_then_runs_by_hash_alone()
+    {
+        var client = gateway.Client();
+        var query = $"query Kept{Guid.NewGuid():N} {{ products(first: 2) {{ edges {{ node {{ sku name }} }} }} }}";
+        await client.PostAsync(Token, new { query });
+        await client.PostAsync(Token, new { query });
+
+        // Answered from the kept answer: the text ran before, within every guardrail, so the registration holds.
+        var registered = await client.PostAsync(Token, Persisted(query, Hash(query)));
+        var byHash = await client.PostAsync(Token, Persisted(null, Hash(query)));
+
+        Assert.Equal("gateway; hit", registered.Headers.GetValues("Cache-Status").Single());
+        Assert.Empty(byHash.Errors);
+        Assert.Equal(2, byHash.Data!["products"]!["edges"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Hash_that_is_not_the_query_s_is_refused()
     {
         var answer = await gateway.Client().PostAsync(Token, Persisted("{ products { totalCount } }", Hash("{ something { else } }")));

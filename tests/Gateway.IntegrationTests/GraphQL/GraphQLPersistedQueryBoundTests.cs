@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gateway.Edge;
+
+namespace Gateway.IntegrationTests.GraphQL;
+
+/// <summary>
+/// What the automatic persisted query protocol lets a caller store: only texts within every guardrail.
+/// </summary>
+[Collection(GraphQLTests.Name)]
+public sealed class GraphQLPersistedQueryBoundTests(GraphQLGateway gateway)
+{
+    const int Registrations = 1_000;
+
+    // A plan no registration flood reaches, and guardrails small enough that a refused text stays short.
+    static readonly string[] Guardrails =
+    [
+        "Auth:Storefront:RequestsPerSecond=100000", "Auth:Storefront:Burst=1000000",
+        "GraphQL:MaxQueryLength=300", "GraphQL:MaxDepth=5", "GraphQL:MaxCost=100",
+    ];
+
+    static string Token => GraphQLGateway.Storefront("20001", Scopes.CatalogRead, Scopes.PricingRead);
+
+    [Theory]
+    [InlineData("longer than", "query Q{0} {{ products(first: 1) {{ totalCount }} }} # {1}")]
+    [InlineData("depth", "query Q{0} {{ products(first: 1) {{ edges {{ node {{ price {{ breaks {{ minQuantity }} }} }} }} }} }}")]
+    [InlineData("complex", "query Q{0} {{ products(first: 100) {{ edges {{ node {{ sku name }} }} }} }}")]
+    public async Task Texts_refused_by_a_guardrail_are_never_stored(string refusal, string template)
+    {
+        var client = gateway.Client(Guardrails);
+        var texts = Enumerable.Range(0, Registrations)
+            .Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, i, new string('x', 300)))
+            .ToArray();
+
+        var registrations = await SendAllAsync(client, texts, withText: true);
+        var lookups = await SendAllAsync(client, texts, withText: false);
+
+        // Counted, not asserted one by one: a thousand failures would bury the one line that matters.
+        Assert.Equal(Registrations, registrations.Count(answer => answer.Errors.Count == 1 && answer.Errors[0]["message"]!.GetValue<string>().Contains(refusal, StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(0, lookups.Count(answer => !NotFound(answer)));
+
+        // The flood took no room: a query within the guardrails still registers and then runs by its hash alone.
+        var good = $"query Good{Guid.NewGuid():N} {{ products(first: 1) {{ totalCount }} }}";
+        Assert.Empty((await client.PostAsync(Token, Persisted(good, withText: true))).Errors);
+        Assert.Empty((await client.PostAsync(Token, Persisted(good, withText: false))).Errors);
+    }
+
+    /// <summary>Sends each text's registration (hash and text) or lookup (hash alone), a few at a time, answers in order.</summary>
+    static async Task<GraphQLAnswer[]> SendAllAsync(HttpClient client, string[] texts, bool withText)
+    {
+        var answers = new GraphQLAnswer[texts.Length];
+        await Parallel.ForAsync(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken }, async (i, _) =>
+            answers[i] = await client.PostAsync(Token, Persisted(texts[i], withText)));
+        return answers;
+    }
+
+    static bool NotFound(GraphQLAnswer answer) => answer.Codes.SequenceEqual(["PERSISTED_QUERY_NOT_FOUND"]);
+
+    static object Persisted(string query, bool withText) =>
+        new { query = withText ? query : null, extensions = new { persistedQuery = new { version = 1, sha256Hash = Hash(query) } } };
+
+    static string Hash(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
+}
