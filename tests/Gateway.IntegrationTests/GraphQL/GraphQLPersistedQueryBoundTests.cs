@@ -5,7 +5,8 @@ using Gateway.Edge;
 namespace Gateway.IntegrationTests.GraphQL;
 
 /// <summary>
-/// What the automatic persisted query protocol lets a caller store: only texts within every guardrail.
+/// What the automatic persisted query protocol lets a caller store: only texts within every guardrail, and no more bytes
+/// than the store is allowed, whatever a caller sends.
 /// </summary>
 [Collection(GraphQLTests.Name)]
 public sealed class GraphQLPersistedQueryBoundTests(GraphQLGateway gateway)
@@ -43,6 +44,24 @@ public sealed class GraphQLPersistedQueryBoundTests(GraphQLGateway gateway)
         var good = $"query Good{Guid.NewGuid():N} {{ products(first: 1) {{ totalCount }} }}";
         Assert.Empty((await client.PostAsync(Token, Persisted(good, withText: true))).Errors);
         Assert.Empty((await client.PostAsync(Token, Persisted(good, withText: false))).Errors);
+    }
+
+    [Fact]
+    public async Task Registrations_past_the_byte_bound_are_not_kept()
+    {
+        const int MaxBytes = 20_000;
+        var client = gateway.Client([.. Guardrails, "GraphQL:MaxQueryLength=2000", $"GraphQL:MaxRegisteredQueryBytes={MaxBytes}"]);
+        // 50 texts of 1,000 characters: 100,000 bytes as .NET holds them, five times the bound.
+        var texts = Enumerable.Range(0, 50)
+            .Select(i => $"query Bytes{i:D2} {{ products(first: 1) {{ totalCount }} }} #".PadRight(1_000, 'x'))
+            .ToArray();
+
+        var registrations = await SendAllAsync(client, texts, withText: true);
+        var lookups = await SendAllAsync(client, texts, withText: false);
+
+        Assert.Equal(0, registrations.Count(answer => answer.Errors.Count > 0));
+        var kept = lookups.Count(answer => !NotFound(answer));
+        Assert.InRange(kept, 1, MaxBytes / (2 * 1_000));
     }
 
     /// <summary>Sends each text's registration (hash and text) or lookup (hash alone), a few at a time, answers in order.</summary>
