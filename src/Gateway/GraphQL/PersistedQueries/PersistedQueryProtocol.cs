@@ -6,7 +6,7 @@ namespace Gateway.GraphQL.PersistedQueries;
 /// The query text a request stands for, or why it has none; <paramref name="Registers"/> is the hash the request asks to
 /// register the text under, which <see cref="PersistedQueryProtocol.Register"/> honours once the text passed every guardrail.
 /// </summary>
-internal readonly record struct QueryText(string? Query, GatewayError? Error, string? Registers = null);
+internal readonly record struct QueryText(string? Query, ExecutionError? Error, string? Registers = null);
 
 /// <summary>
 /// The automatic persisted query protocol (<c>extensions.persistedQuery.sha256Hash</c>): a hash alone runs a known query or
@@ -21,7 +21,7 @@ internal sealed class PersistedQueryProtocol(PersistedQueryStore store, GraphQLO
         if (hash is null)
         {
             return options.PersistedQueriesOnly ? Refuse(GraphQLErrors.PersistedQueryRequired, "Only persisted queries run here; send extensions.persistedQuery.sha256Hash.")
-                : string.IsNullOrWhiteSpace(query) ? Refuse(GraphQLErrors.BadUserInput, "The request has no query.")
+                : string.IsNullOrWhiteSpace(query) ? new QueryText(null, new MalformedRequest("The request has no query."))
                 : new QueryText(query, null);
         }
 
