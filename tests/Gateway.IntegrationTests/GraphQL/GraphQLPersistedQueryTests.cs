@@ -1,7 +1,6 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Gateway.Edge;
+using static Gateway.IntegrationTests.GraphQL.PersistedQueryRequests;
 
 namespace Gateway.IntegrationTests.GraphQL;
 
@@ -86,9 +85,4 @@ public sealed class GraphQLPersistedQueryTests(GraphQLGateway gateway)
             folder.Delete(recursive: true);
         }
     }
-
-    static object Persisted(string? query, string hash) =>
-        new { query, extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } } };
-
-    static string Hash(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
 }
