@@ -11,7 +11,8 @@ internal readonly record struct QueryText(string? Query, ExecutionError? Error, 
 /// <summary>
 /// The automatic persisted query protocol (<c>extensions.persistedQuery.sha256Hash</c>): a hash alone runs a known query or
 /// answers <c>PersistedQueryNotFound</c> so the client resends it with its text; hash and text register it once the hash
-/// matches and the text passed every guardrail (length, depth, cost), so a refused text never takes room. In allow-list mode (<see cref="GraphQLOptions.PersistedQueriesOnly"/>) only the shipped queries run.
+/// matches and the text passed every guardrail (length, depth, cost), so a refused text never takes room. In allow-list
+/// mode (<see cref="GraphQLOptions.PersistedQueriesOnly"/>) only the shipped queries run.
 /// </summary>
 internal sealed class PersistedQueryProtocol(PersistedQueryStore store, GraphQLOptions options)
 {
