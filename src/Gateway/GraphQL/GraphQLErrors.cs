@@ -27,6 +27,17 @@ internal sealed class GatewayError : ExecutionError, IErrorExtras
     public IReadOnlyDictionary<string, object?> Extras { get; }
 }
 
+/// <summary>
+/// The body is not a GraphQL-over-HTTP request at all (it names no query): answered 400 whatever the client accepts, as
+/// GraphQL over HTTP allows for a request that is not well-formed. A well-formed request that cannot run keeps 200 under
+/// <c>application/json</c>.
+/// </summary>
+internal sealed class MalformedRequest : ExecutionError
+{
+    public MalformedRequest(string message)
+        : base(message) => Code = GraphQLErrors.BadUserInput;
+}
+
 /// <summary>The <c>extensions.code</c> values of the gateway's GraphQL errors (listed in the README's GraphQL section).</summary>
 internal static class GraphQLErrors
 {

@@ -26,6 +26,15 @@ public sealed class GraphQLOptions
     [Range(0, 100_000)]
     public int MaxRegisteredQueries { get; set; } = 1000;
 
+    /// <summary>
+    /// How many bytes the queries registered on one instance may take in all: each costs its text and its hash as .NET
+    /// holds them, two bytes a character. Like <see cref="MaxRegisteredQueries"/>, a registration past it is not kept (the
+    /// client keeps sending the text, which still runs). Default: 4 MiB (4,194,304), the 1,000 registrations at about
+    /// 2,000 characters each.
+    /// </summary>
+    [Range(0, 1024 * 1024 * 1024)]
+    public int MaxRegisteredQueryBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The deepest selection a query may nest (<c>products.edges.node.price.breaks.minQuantity</c> is 6). Default: 10.</summary>
     [Range(2, 50)]
     public int MaxDepth { get; set; } = 10;

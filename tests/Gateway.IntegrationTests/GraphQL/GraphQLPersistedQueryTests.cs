@@ -1,7 +1,6 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Gateway.Edge;
+using static Gateway.IntegrationTests.GraphQL.PersistedQueryRequests;
 
 namespace Gateway.IntegrationTests.GraphQL;
 
@@ -33,6 +32,23 @@ public sealed class GraphQLPersistedQueryTests(GraphQLGateway gateway)
         Assert.Empty(registered.Errors);
         Assert.Empty(byHash.Errors);
         Assert.Equal(3, byHash.Data!["products"]!["edges"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Query_registered_while_its_answer_is_kept_then_runs_by_hash_alone()
+    {
+        var client = gateway.Client();
+        var query = $"query Kept{Guid.NewGuid():N} {{ products(first: 2) {{ edges {{ node {{ sku name }} }} }} }}";
+        await client.PostAsync(Token, new { query });
+        await client.PostAsync(Token, new { query });
+
+        // Answered from the kept answer: the text ran before, within every guardrail, so the registration holds.
+        var registered = await client.PostAsync(Token, Persisted(query, Hash(query)));
+        var byHash = await client.PostAsync(Token, Persisted(null, Hash(query)));
+
+        Assert.Equal("gateway; hit", registered.Headers.GetValues("Cache-Status").Single());
+        Assert.Empty(byHash.Errors);
+        Assert.Equal(2, byHash.Data!["products"]!["edges"]!.AsArray().Count);
     }
 
     [Fact]
@@ -69,9 +85,4 @@ public sealed class GraphQLPersistedQueryTests(GraphQLGateway gateway)
             folder.Delete(recursive: true);
         }
     }
-
-    static object Persisted(string? query, string hash) =>
-        new { query, extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } } };
-
-    static string Hash(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
 }

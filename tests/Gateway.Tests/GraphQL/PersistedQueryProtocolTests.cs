@@ -37,14 +37,26 @@ public sealed class PersistedQueryProtocolTests
     }
 
     [Fact]
-    public void Resolve_QueryWithItsHash_RegistersItForTheHashAlone()
+    public void Register_QueryWithItsHash_RunsByTheHashAlone()
     {
         var sut = Protocol();
         var hash = PersistedQueryStore.Hash(Query);
 
-        sut.Resolve(Query, Extensions(hash.ToUpperInvariant()));
+        sut.Register(sut.Resolve(Query, Extensions(hash.ToUpperInvariant())));
 
         Assert.Equal(Query, sut.Resolve(null, Extensions(hash)).Query);
+    }
+
+    [Fact]
+    public void Resolve_QueryWithItsHash_KeepsNothingBeforeTheGuardrailsPassed()
+    {
+        var sut = Protocol();
+        var hash = PersistedQueryStore.Hash(Query);
+
+        var text = sut.Resolve(Query, Extensions(hash));
+
+        Assert.Equal(new QueryText(Query, null, hash), text);
+        Assert.Equal(GraphQLErrors.PersistedQueryNotFound, sut.Resolve(null, Extensions(hash)).Error?.Code);
     }
 
     [Fact]
@@ -54,6 +66,7 @@ public sealed class PersistedQueryProtocolTests
         var wrong = PersistedQueryStore.Hash("{ other }");
 
         var text = sut.Resolve(Query, Extensions(wrong));
+        sut.Register(text);
 
         Assert.Equal(GraphQLErrors.PersistedQueryHashMismatch, text.Error?.Code);
         Assert.Equal(GraphQLErrors.PersistedQueryNotFound, sut.Resolve(null, Extensions(wrong)).Error?.Code);
@@ -72,9 +85,9 @@ public sealed class PersistedQueryProtocolTests
     {
         var sut = Protocol(new GraphQLOptions { MaxRegisteredQueries = 1 });
         const string Second = "{ products { edges { cursor } } }";
-        sut.Resolve(Query, Extensions(PersistedQueryStore.Hash(Query)));
+        sut.Register(sut.Resolve(Query, Extensions(PersistedQueryStore.Hash(Query))));
 
-        sut.Resolve(Second, Extensions(PersistedQueryStore.Hash(Second)));
+        sut.Register(sut.Resolve(Second, Extensions(PersistedQueryStore.Hash(Second))));
 
         Assert.Equal(Query, sut.Resolve(null, Extensions(PersistedQueryStore.Hash(Query))).Query);
         Assert.Equal(GraphQLErrors.PersistedQueryNotFound, sut.Resolve(null, Extensions(PersistedQueryStore.Hash(Second))).Error?.Code);

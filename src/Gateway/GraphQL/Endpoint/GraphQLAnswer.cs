@@ -8,7 +8,8 @@ namespace Gateway.GraphQL.Endpoint;
 /// <summary>
 /// How answers are written. The media type follows <c>Accept</c>: <c>application/graphql-response+json</c> when the client
 /// lists it (then a request that could not run answers 4xx, as GraphQL over HTTP says), otherwise <c>application/json</c>
-/// with 200 for every GraphQL answer, as older clients expect.
+/// with 200 for every GraphQL answer, as older clients expect. A body that names no query is not a GraphQL request at all:
+/// 400 either way (<see cref="MalformedRequest"/>).
 /// </summary>
 internal static class GraphQLAnswer
 {
@@ -43,14 +44,15 @@ internal static class GraphQLAnswer
         {
             // Apollo's persisted-query link expects PersistedQueryNotFound with 200, whatever it accepts.
             var couldNotRun = !result.Executed && result.Errors?.Any(e => e.Code == GraphQLErrors.PersistedQueryNotFound) != true;
-            http.Response.StatusCode = couldNotRun && WantsGraphQLResponse(http) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            var malformed = result.Errors?.Any(e => e is MalformedRequest) == true;
+            http.Response.StatusCode = malformed || (couldNotRun && WantsGraphQLResponse(http)) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         }
 
         http.Response.ContentType = ContentType(http);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    /// <summary>A request that could not even be executed (persisted query unknown, query too long).</summary>
+    /// <summary>A request that could not even be executed (no query, persisted query unknown, query too long).</summary>
     public static Task ErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionError error) =>
         ResultAsync(http, serializer, new ExecutionResult { Errors = [error], Executed = false });
 

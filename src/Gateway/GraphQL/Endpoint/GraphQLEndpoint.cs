@@ -117,6 +117,8 @@ internal sealed class GraphQLEndpoint(
             key = new AnswerKey(AnswerRights.Of(caller), !allowMutations, request.OperationName, variables, text.Query);
             if (answers.Find(key) is { } kept)
             {
+                // An answer is kept only for a text that ran, so within the guardrails: it may be registered.
+                persisted.Register(text);
                 await SendKeptAsync(http, kept);
                 return;
             }
@@ -153,9 +155,14 @@ internal sealed class GraphQLEndpoint(
             },
         });
 
-        if (validated is null && result.Executed && result.Document is { } document)
+        if (result.Executed)
         {
-            documents.Remember(text.Query, document);
+            // Parsed and past every validation rule, depth and cost among them: only now may a registration keep the text.
+            persisted.Register(text);
+            if (validated is null && result.Document is { } document)
+            {
+                documents.Remember(text.Query, document);
+            }
         }
 
         if (key is not null && measuredCost is { } spent && Keepable(result) && reads!.Seal() is { } built)

@@ -2,13 +2,17 @@ using GraphQL;
 
 namespace Gateway.GraphQL.PersistedQueries;
 
-/// <summary>The query text a request stands for, or why it has none.</summary>
-internal readonly record struct QueryText(string? Query, GatewayError? Error);
+/// <summary>
+/// The query text a request stands for, or why it has none; <paramref name="Registers"/> is the hash the request asks to
+/// register the text under, which <see cref="PersistedQueryProtocol.Register"/> honours once the text passed every guardrail.
+/// </summary>
+internal readonly record struct QueryText(string? Query, ExecutionError? Error, string? Registers = null);
 
 /// <summary>
 /// The automatic persisted query protocol (<c>extensions.persistedQuery.sha256Hash</c>): a hash alone runs a known query or
 /// answers <c>PersistedQueryNotFound</c> so the client resends it with its text; hash and text register it once the hash
-/// matches. In allow-list mode (<see cref="GraphQLOptions.PersistedQueriesOnly"/>) only the shipped queries run.
+/// matches and the text passed every guardrail (length, depth, cost), so a refused text never takes room. In allow-list
+/// mode (<see cref="GraphQLOptions.PersistedQueriesOnly"/>) only the shipped queries run.
 /// </summary>
 internal sealed class PersistedQueryProtocol(PersistedQueryStore store, GraphQLOptions options)
 {
@@ -18,7 +22,7 @@ internal sealed class PersistedQueryProtocol(PersistedQueryStore store, GraphQLO
         if (hash is null)
         {
             return options.PersistedQueriesOnly ? Refuse(GraphQLErrors.PersistedQueryRequired, "Only persisted queries run here; send extensions.persistedQuery.sha256Hash.")
-                : string.IsNullOrWhiteSpace(query) ? Refuse(GraphQLErrors.BadUserInput, "The request has no query.")
+                : string.IsNullOrWhiteSpace(query) ? new QueryText(null, new MalformedRequest("The request has no query."))
                 : new QueryText(query, null);
         }
 
@@ -39,8 +43,16 @@ internal sealed class PersistedQueryProtocol(PersistedQueryStore store, GraphQLO
                 : Refuse(GraphQLErrors.PersistedQueryRequired, "Only the persisted queries shipped with the gateway run here.");
         }
 
-        store.Register(hash.ToLowerInvariant(), query);
-        return new QueryText(query, null);
+        return new QueryText(query, null, hash.ToLowerInvariant());
+    }
+
+    /// <summary>Keeps a registration's text; call it only once the text passed the guardrails.</summary>
+    public void Register(QueryText text)
+    {
+        if (text is { Registers: { } hash, Query: { } query })
+        {
+            store.Register(hash, query);
+        }
     }
 
     static QueryText Refuse(string code, string message) => new(null, new GatewayError(code, message));
