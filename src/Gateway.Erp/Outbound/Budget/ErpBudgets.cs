@@ -13,9 +13,8 @@ internal static class ErpBudgets
     /// <see cref="CloudErpOptions.ArrivalJitter"/> of that rate free in the ERP's: a request takes its token here before
     /// the ERP counts it, and requests held back (a stalled thread pool, a GC pause) may reach it together with those
     /// sent after them. Whatever this bucket lets out within a window W, plus what it let out during the stall J before
-    /// it, is at most burst + rate·(J + W) ≤ ERP burst + ERP rate·W: the ERP's own bucket never runs dry. (With the
-    /// simulator's quota, 20/s and 40: 18/s and a burst of 22. Nine tenths of the burst alone, 36, let the ERP answer
-    /// six 429s among 206 calls once, in the overload test, while the whole test suite shared two cores.)
+    /// it, is at most burst + rate·(J + W) ≤ ERP burst + ERP rate·W: the ERP's own bucket never runs dry. With the
+    /// simulator's quota, 20/s and 40: 18/s and a burst of 22.
     /// </summary>
     public static (double Rate, double Burst) CloudBucket(CloudErpOptions options)
     {
