@@ -1,11 +1,14 @@
+using Gateway.Admin;
 using Gateway.Caching;
 using Gateway.CanonicalApi;
 using Gateway.Edge;
+using Gateway.Edge.Proxy;
 using Gateway.Erp;
 using Gateway.Events;
 using Gateway.GraphQL;
 using Gateway.Hosting;
 using Gateway.Orders;
+using Gateway.Orders.Exceptions;
 using Gateway.Pricing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,8 +18,10 @@ builder.AddCanonicalCaching();       // after the connectors: it decorates their
 builder.AddPricing();                // quotes composed from the cached price parts
 builder.AddErpEvents();              // webhooks, legacy change feed, invalidation on every instance
 builder.AddCanonicalApi();           // /v1 services, error mapping, OpenAPI
-builder.AddEdge();                   // authentication, partner keys, plans and limits, YARP
-builder.AddOrderOrchestration();     // intake, hand-off workers, status poller
+builder.AddEdge();                   // request limits, authentication, partner keys, plans and limits
+builder.AddAdminApi();               // partners and keys, audit
+builder.AddEdgeProxy();              // YARP routes, the governed ERP pass-through
+builder.AddOrderOrchestration();     // intake, hand-off workers, status poller, exception queue
 builder.AddGatewayGraphQL();
 
 var app = builder.Build();
@@ -26,8 +31,9 @@ app.UseCanonicalCacheHeaders();      // after the edge: refused requests are nev
 app.MapGatewayHealth();
 app.MapGatewayMetrics();             // /metrics (Prometheus): answers, cache lookups, ERP calls, change events, orders
 app.MapErpEvents();
-app.MapCanonicalApi();
-app.MapOrders();                     // /v1/orders and /admin/exceptions
+app.MapCanonicalApi();               // /v1: products, customers, prices, inventory, orders
 app.MapGatewayGraphQL();
-app.MapEdge();
+app.MapAdminApi();                   // /admin: partners, keys, audit
+app.MapExceptionEndpoints();         // /admin/exceptions: the order exception queue
+app.MapEdgeProxy();                  // last: YARP's configured routes and /erp/cloud/**
 app.Run();

@@ -3,6 +3,7 @@ using Gateway.CanonicalApi.Problems;
 using Gateway.Catalog;
 using Gateway.Customers;
 using Gateway.Inventory;
+using Gateway.Orders.Intake;
 using Gateway.Pricing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,6 +35,7 @@ public static class CanonicalApiEndpoints
         v1.MapCustomers();
         v1.MapPrices();
         v1.MapInventory();
+        v1.MapOrders();
         app.UseCanonicalOpenApi();
         return app;
     }

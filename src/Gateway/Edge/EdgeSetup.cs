@@ -1,22 +1,19 @@
-using Gateway.Admin;
 using Gateway.Edge.Authentication;
 
 namespace Gateway.Edge;
 
 /// <summary>
 /// The edge in the order a request meets it: who is calling (JWT or partner key, then the <see cref="Caller"/> feature),
-/// the caller's plan, the scope policies, then the endpoints and the YARP routes.
+/// the caller's plan, the scope policies; the endpoints, the admin API and the YARP routes come after it.
 /// </summary>
 public static class EdgeSetup
 {
-    /// <summary>Authentication, partner keys and the admin API, plans and limits, the YARP front door.</summary>
+    /// <summary>Request size limits, authentication and partner keys, plans and limits.</summary>
     public static IHostApplicationBuilder AddEdge(this IHostApplicationBuilder builder)
     {
         builder.AddRequestLimits();
         builder.AddEdgeAuthentication();
-        builder.AddAdminApi();
         builder.AddEdgeLimits();
-        builder.AddEdgeProxy();
         return builder;
     }
 
@@ -28,14 +25,6 @@ public static class EdgeSetup
         app.UseEdgeLimits();
         // After the limits: a caller refused for its scope still spends its plan, so refusals cannot flood.
         app.UseEdgeAuthorization();
-        return app;
-    }
-
-    /// <summary>The admin API and the YARP routes (configured routes, the governed ERP pass-through).</summary>
-    public static WebApplication MapEdge(this WebApplication app)
-    {
-        app.MapAdminApi();
-        app.MapEdgeProxy();
         return app;
     }
 }

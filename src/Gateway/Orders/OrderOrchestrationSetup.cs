@@ -8,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Orders;
 
-/// <summary>Order orchestration: idempotent intake, durable hand-off to the ERP, status feedback, the exception queue.</summary>
+/// <summary>
+/// Order orchestration: idempotent intake, durable hand-off to the ERP, status feedback, the exception queue. Its routes:
+/// <c>/v1/orders</c> in the canonical API's v1 group (<see cref="OrderEndpoints"/>), the exception queue in the admin API
+/// (<see cref="ExceptionEndpoints"/>).
+/// </summary>
 public static class OrderOrchestrationSetup
 {
     /// <summary>
@@ -24,7 +28,12 @@ public static class OrderOrchestrationSetup
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddSingleton<MemoryOrderStore>();
+            services.AddSingleton(sp =>
+            {
+                // Made at start-up (the hand-off worker needs it): the warning the contract asks for, once.
+                Log.InMemory(sp.GetRequiredService<ILogger<MemoryOrderStore>>());
+                return ActivatorUtilities.CreateInstance<MemoryOrderStore>(sp);
+            });
             services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<MemoryOrderStore>());
             services.AddSingleton<IHandOffQueue>(sp => sp.GetRequiredService<MemoryOrderStore>());
             services.AddSingleton<IOpenOrders>(sp => sp.GetRequiredService<MemoryOrderStore>());
@@ -49,18 +58,5 @@ public static class OrderOrchestrationSetup
         services.AddSingleton<IChangeObserver>(sp => sp.GetRequiredService<OrderChangeListener>());
         services.AddHostedService(sp => sp.GetRequiredService<OrderChangeListener>());
         return builder;
-    }
-
-    /// <summary><c>/v1/orders</c> and the exception queue under <c>/admin/exceptions</c>.</summary>
-    public static WebApplication MapOrders(this WebApplication app)
-    {
-        if (app.Services.GetService<MemoryOrderStore>() is not null)
-        {
-            Log.InMemory(app.Logger);
-        }
-
-        app.MapOrderEndpoints();
-        app.MapExceptionEndpoints();
-        return app;
     }
 }

@@ -16,9 +16,9 @@ public static class OrderEndpoints
     /// <summary>Largest request body read: 500 lines fit in a fraction of it.</summary>
     const long MaxBodyBytes = 1024 * 1024;
 
-    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOrders(this RouteGroupBuilder v1)
     {
-        var orders = app.MapGroup("/v1/orders").WithTags("Orders");
+        var orders = v1.MapGroup("/orders").WithTags("Orders");
         orders.MapPost("/", PlaceOrder)
             .RequireAuthorization(Scopes.OrdersWrite)
             .Accepts<OrderRequest>("application/json")
@@ -30,7 +30,7 @@ public static class OrderEndpoints
             .RequireAuthorization(Scopes.OrdersRead)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An order with its status history, ERP order number and shipments.");
-        return app;
+        return v1;
     }
 
     internal static string Location(string orderId) => "/v1/orders/" + Uri.EscapeDataString(orderId);

@@ -1,5 +1,7 @@
 using System.Net;
+using Gateway.Admin;
 using Gateway.Edge;
+using Gateway.Edge.Proxy;
 using Gateway.Erp;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +16,8 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.IntegrationTests.Edge.Authentication;
 
 /// <summary>
-/// A gateway host on a real loopback port with the whole edge exactly as Program.cs composes it (AddEdge, UseEdge,
-/// MapEdge), configured with <see cref="Fixtures.TestTokens.Settings"/>, plus probe endpoints that need no ERP:
+/// A gateway host on a real loopback port with the whole edge exactly as Program.cs composes it (AddEdge, UseEdge, the
+/// admin API and the YARP routes), configured with <see cref="Fixtures.TestTokens.Settings"/>, plus probe endpoints that need no ERP:
 /// <c>GET /v1/whoami</c> (any caller) and <c>GET /v1/probe/{scope}</c> (that scope's policy, ':' written '-').
 /// </summary>
 internal sealed class EdgeHost : IAsyncDisposable
@@ -55,12 +57,15 @@ internal sealed class EdgeHost : IAsyncDisposable
         builder.AddGatewayDefaults();
         builder.Services.AddErpConnectors(builder.Configuration);
         builder.AddEdge();
+        builder.AddAdminApi();
+        builder.AddEdgeProxy();
 
         var app = builder.Build();
         app.UseGatewayDefaults();
         app.UseEdge();
         app.MapGatewayHealth();
-        app.MapEdge();
+        app.MapAdminApi();
+        app.MapEdgeProxy();
         app.MapGet("/v1/whoami", (HttpContext context) => Describe(context.Features.Get<Caller>())).RequireAuthorization();
         foreach (var scope in Scopes.All)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Gateway.Edge;
+using Gateway.Edge.Proxy;
 using Gateway.Erp;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
