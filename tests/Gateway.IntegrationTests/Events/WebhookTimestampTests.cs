@@ -65,6 +65,16 @@ public sealed class WebhookTimestampTests(SimulatorHost simulator) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Body_only_signature_under_a_fresh_timestamp_is_refused()
+    {
+        // A webhook captured before the migration, given a new X-Erp-Timestamp: the signature must cover the timestamp.
+        var delivered = await DeliverAsync(_sut, body => Webhooks.PostAsync(_sut.Client, body, Webhooks.SignBodyOnly(body), Webhooks.Timestamp()));
+
+        Assert.IsType<Problem>(delivered.Problem).AssertIs(HttpStatusCode.Unauthorized, SignatureProblem);
+        Assert.Equal(0, delivered.ErpCalls);
+    }
+
+    [Fact]
     public async Task Body_only_signature_is_refused_by_default()
     {
         var delivered = await DeliverAsync(_sut, body => Webhooks.PostAsync(_sut.Client, body, Webhooks.SignBodyOnly(body), timestamp: null));

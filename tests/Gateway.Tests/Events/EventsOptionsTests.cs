@@ -5,12 +5,7 @@ namespace Gateway.Tests.Events;
 
 public sealed class EventsOptionsTests
 {
-    static List<ValidationResult> Validate(EventsOptions options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results;
-    }
+    static List<ValidationResult> Validate(EventsOptions options) => OptionsValidation.Validate(options);
 
     [Fact]
     public void Validate_Defaults_IsValid() => Assert.Empty(Validate(new EventsOptions()));

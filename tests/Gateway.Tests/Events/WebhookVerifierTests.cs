@@ -76,6 +76,14 @@ public sealed class WebhookVerifierTests
     }
 
     [Fact]
+    public void Verify_BodyOnlySignatureUnderAFreshTimestamp_SignatureMismatch()
+    {
+        _options.AcceptUntimestampedWebhooks = true;
+
+        Assert.Equal(WebhookVerdict.SignatureMismatch, CreateSut().Verify(SecondsFromNow(TimeSpan.Zero), ErpSigner.BodyOnly(Body, Secret), Body));
+    }
+
+    [Fact]
     public void Verify_StaleAndForged_SignatureMismatchNotOutsideTolerance()
     {
         var timestamp = SecondsFromNow(-TimeSpan.FromHours(1));
