@@ -9,7 +9,8 @@ namespace ErpSimulator.Webhooks;
 /// <summary>
 /// Follows the change log and posts every event to every receiver, at least once. Per receiver, events are spread
 /// over a few lanes by entity, so one entity's events arrive in order while a slow or failing entity holds up only
-/// its own lane. Retries back off exponentially (100 ms doubling, capped at 5 s) until delivered or shut down.
+/// its own lane. Retries back off exponentially (100 ms doubling, capped at 5 s) until delivered or shut down; every
+/// attempt is signed anew with the time it is sent, so a delivery retried after an outage is not refused as stale.
 /// </summary>
 internal sealed class WebhookDispatcher(
     ErpDataSet dataSet, IOptions<SimulatorOptions> options, IHttpClientFactory clients, TimeProvider time, ILogger<WebhookDispatcher> logger)
@@ -20,7 +21,7 @@ internal sealed class WebhookDispatcher(
     private const int ReadBatch = 1000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Delivery(string EventId, byte[] Body, string Signature);
+    private sealed record Delivery(string EventId, byte[] Body);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +32,6 @@ internal sealed class WebhookDispatcher(
         }
 
         Log.WebhooksStarted(logger, receivers.Count);
-        var secret = options.Value.WebhookSecret ?? "";
         var lanes = receivers.Select(_ => Enumerable.Range(0, LanesPerReceiver)
             .Select(_ => Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }))
             .ToArray()).ToArray();
@@ -47,7 +47,7 @@ internal sealed class WebhookDispatcher(
                 {
                     token = change.Token;
                     var body = JsonSerializer.SerializeToUtf8Bytes(WebhookEvent.From(change), Json);
-                    var delivery = new Delivery(change.EventId, body, WebhookSignature.Sign(body, secret));
+                    var delivery = new Delivery(change.EventId, body);
                     var lane = (int)((uint)change.EntityKey.GetHashCode(StringComparison.Ordinal) % LanesPerReceiver);
                     foreach (var receiverLanes in lanes)
                     {
@@ -82,13 +82,16 @@ internal sealed class WebhookDispatcher(
     private async Task DeliverAsync(Uri receiver, Delivery delivery, CancellationToken stoppingToken)
     {
         var client = clients.CreateClient(ClientName);
+        var secret = options.Value.WebhookSecret ?? "";
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, receiver) { Content = new ByteArrayContent(delivery.Body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, delivery.Signature);
+                var timestamp = WebhookSignature.Timestamp(time.GetUtcNow());
+                request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeaderName, timestamp);
+                request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(timestamp, delivery.Body, secret));
                 using var response = await client.SendAsync(request, stoppingToken);
                 if (response.IsSuccessStatusCode)
                 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Core.Diagnostics;
 using Gateway.Core.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -6,20 +7,29 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Events;
 
 /// <summary>
-/// <c>POST /events/erp</c>: the cloud ERP's webhooks. The signature is checked over the raw bytes before anything is
-/// parsed; a new event is answered <c>202</c>, a replayed or outdated one <c>200</c> (delivered, no effect), so the
+/// <c>POST /events/erp</c>: the cloud ERP's webhooks. The signature and its timestamp are checked over the raw bytes
+/// before anything is parsed (<see cref="WebhookVerifier"/>); a new event is answered <c>202</c>, a replayed or outdated one <c>200</c> (delivered, no effect), so the
 /// ERP stops retrying either way. While Redis is away the answer is <c>503</c> and the ERP delivers again later.
 /// </summary>
 internal static class ErpEventsEndpoint
 {
     public const string Route = "/events/erp";
+
+    /// <summary>The throttle of refused-webhook lines.</summary>
+    public const string RefusalLogKey = "events-refused-webhooks";
+
     const string ProblemBase = "https://gateway.example/problems/";
 
     /// <summary>Change events are a few hundred bytes; anything far larger is not one.</summary>
     const int MaxBodyBytes = 64 * 1024;
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, ChangeIngestion ingestion, IOptionsMonitor<EventsOptions> options, ILogger<ChangeIngestion> logger)
+        HttpContext context,
+        ChangeIngestion ingestion,
+        WebhookVerifier verifier,
+        IOptionsMonitor<EventsOptions> options,
+        [FromKeyedServices(RefusalLogKey)] LogThrottle refusalLog,
+        ILogger<ChangeIngestion> logger)
     {
         var cancellationToken = context.RequestAborted;
         if (context.Request.ContentLength > MaxBodyBytes)
@@ -33,11 +43,17 @@ internal static class ErpEventsEndpoint
             return Problem(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "Body too large", $"A change event is at most {MaxBodyBytes} bytes.");
         }
 
-        if (!WebhookSignature.IsValid(body, context.Request.Headers[WebhookSignature.HeaderName].ToString(), options.CurrentValue.WebhookSecret))
+        var verdict = verifier.Verify(
+            Header(context.Request, WebhookSignature.TimestampHeaderName), Header(context.Request, WebhookSignature.HeaderName), body);
+        if (verdict != WebhookVerdict.Authentic)
         {
-            Log.WebhookRefused(logger, context.Request.Headers.ContainsKey(WebhookSignature.HeaderName) ? "signature does not match" : "no signature");
-            return Problem(StatusCodes.Status401Unauthorized, "webhook-signature", "Invalid signature",
-                $"{WebhookSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of the body> with the shared secret.");
+            // A flood of forged webhooks must not write a line each; the reason is the gateway's word, never a header's.
+            if (refusalLog.ShouldLog(out var leftOut))
+            {
+                Log.WebhookRefused(logger, Reason(verdict), leftOut);
+            }
+
+            return Refusal(verdict, options.CurrentValue);
         }
 
         WebhookChange? incoming;
@@ -131,6 +147,30 @@ internal static class ErpEventsEndpoint
 
         return errors.Count == 0 ? null : errors;
     }
+
+    static string? Header(HttpRequest request, string name) => request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    /// <summary>
+    /// Every refusal is 401 problem+json, as a bad signature always was. Until the signature is proven one answer fits
+    /// all (no signature, another secret, another body or timestamp, the untimestamped form), so a prober learns
+    /// nothing. A correctly signed webhook outside the tolerance gets its own <c>type</c>: only the secret's holder, or
+    /// someone replaying what it sent, gets that far, and neither learns anything new from it, while the ERP's
+    /// operators can tell a clock that is off from a wrong secret in their own delivery logs.
+    /// </summary>
+    static ProblemHttpResult Refusal(WebhookVerdict verdict, EventsOptions options) => verdict == WebhookVerdict.OutsideTolerance
+        ? Problem(StatusCodes.Status401Unauthorized, "webhook-timestamp", "Timestamp outside the tolerance",
+            $"{WebhookSignature.TimestampHeaderName} must be within {(long)options.WebhookTolerance.TotalSeconds} s of the gateway's clock; sign every delivery attempt anew.")
+        : Problem(StatusCodes.Status401Unauthorized, "webhook-signature", "Invalid signature",
+            $"{WebhookSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of \"<{WebhookSignature.TimestampHeaderName}>.<body>\"> with the shared secret.");
+
+    static string Reason(WebhookVerdict verdict) => verdict switch
+    {
+        WebhookVerdict.Unsigned => "no signature",
+        WebhookVerdict.Untimestamped => "no timestamp, and Events:AcceptUntimestampedWebhooks is off",
+        WebhookVerdict.MalformedTimestamp => "the timestamp is not Unix seconds",
+        WebhookVerdict.OutsideTolerance => "signed further from this gateway's clock than Events:WebhookTolerance",
+        _ => "signature does not match",
+    };
 
     static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: ProblemBase + type);

@@ -3,12 +3,26 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.Events;
 
 /// <summary>Change events from the ERPs (<c>Events:*</c>): the cloud ERP's webhooks and the legacy ERP's change feed.</summary>
-public sealed class EventsOptions
+public sealed class EventsOptions : IValidatableObject
 {
     public const string SectionName = "Events";
 
     /// <summary>HMAC-SHA256 secret shared with the cloud ERP's webhooks. Default: none, every webhook is refused (401).</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>
+    /// How far a webhook's <c>X-Erp-Timestamp</c> may be from this gateway's clock, in the past or in the future, before
+    /// the webhook is refused (401): a captured webhook cannot be delivered again once this has passed. At most half of
+    /// <see cref="ReplayWindow"/>. Default: 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether a webhook signed the older way, over the body alone and without <c>X-Erp-Timestamp</c>, is accepted: only
+    /// while an ERP migrates, since such a webhook can be replayed once <see cref="ReplayWindow"/> has forgotten its
+    /// event id. Default: false.
+    /// </summary>
+    public bool AcceptUntimestampedWebhooks { get; set; }
 
     /// <summary>Whether this cluster polls the legacy ERP's <c>GetChanges</c>. Default: Auto, when any domain's system of record is Legacy.</summary>
     public LegacyFeedMode LegacyFeed { get; set; } = LegacyFeedMode.Auto;
@@ -24,6 +38,18 @@ public sealed class EventsOptions
 
     /// <summary>Entries the Redis stream of canonical change events keeps (approximately). Default: 100,000.</summary>
     [Range(1_000, 10_000_000)] public int StreamLength { get; set; } = 100_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A webhook is accepted while its timestamp is within the tolerance either side of the clock: for up to twice
+        // the tolerance. Its event id must be remembered that long, or a replay late in that span would be applied again.
+        if (WebhookTolerance * 2 > ReplayWindow)
+        {
+            yield return new ValidationResult(
+                $"Events:WebhookTolerance ({WebhookTolerance}) may be at most half of Events:ReplayWindow ({ReplayWindow}), so a webhook is remembered as long as it can be accepted.",
+                [nameof(WebhookTolerance)]);
+        }
+    }
 }
 
 /// <summary>Whether the legacy change feed is polled.</summary>

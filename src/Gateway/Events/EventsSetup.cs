@@ -1,4 +1,6 @@
 using Gateway.Caching;
+using Gateway.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Events;
@@ -16,6 +18,9 @@ public static class EventsSetup
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value);
         services.AddSingleton<ChangeIngestion>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WebhookVerifier>();
+        services.AddKeyedSingleton(ErpEventsEndpoint.RefusalLogKey, (sp, _) => new LogThrottle(sp.GetRequiredService<TimeProvider>()));
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
         {
@@ -34,7 +39,7 @@ public static class EventsSetup
         return builder;
     }
 
-    /// <summary><c>POST /events/erp</c>, authenticated by its HMAC signature rather than a caller's credential.</summary>
+    /// <summary><c>POST /events/erp</c>, authenticated by its timestamped HMAC signature rather than a caller's credential.</summary>
     public static IEndpointRouteBuilder MapErpEvents(this IEndpointRouteBuilder app)
     {
         if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<EventsOptions>().WebhookSecret))

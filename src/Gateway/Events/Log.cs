@@ -2,8 +2,8 @@ namespace Gateway.Events;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Webhook refused: {Reason}.")]
-    public static partial void WebhookRefused(ILogger logger, string reason);
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Webhook refused: {Reason} ({LeftOut} more refused webhooks since the previous line).")]
+    public static partial void WebhookRefused(ILogger logger, string reason, long leftOut);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Change {EventId} ({Type}, sequence {Sequence}) from {Source}: {Result}.")]
     public static partial void ChangeIngested(ILogger logger, string eventId, string type, long sequence, string source, IngestResult result);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,30 @@ namespace ErpSimulator.Tests.Webhooks;
 public sealed class WebhookDispatcherTests
 {
     private const string Secret = "test-webhook-secret";
+
+    /// <summary>The contract's form, computed here independently: HMAC-SHA256 of the bytes of "&lt;timestamp&gt;.&lt;body&gt;".</summary>
+    private static string TimestampedSignature(string timestamp, byte[] body)
+    {
+        byte[] signed = [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
+        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), signed));
+    }
+
+    [Fact]
+    public async Task Webhooks_carry_the_time_they_were_sent_and_a_signature_over_it_and_the_body()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sut = await SimulatorHost.StartAsync($"Simulator:WebhookUrls={receiver.Url}", $"Simulator:WebhookSecret={Secret}");
+        var before = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
+        using var change = await sut.Client.PostJsonAsync("_sim/stock", new StockChangeRequest("100007", "ATL", 12));
+        var delivery = await CloudJson.EventuallyAsync(
+            () => Task.FromResult(receiver.Received.TryPeek(out var first) ? first : null), TimeSpan.FromSeconds(15), "a webhook delivery");
+        var after = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
+        Assert.Matches("^[0-9]+$", delivery.Timestamp);
+        Assert.InRange(long.Parse(delivery.Timestamp, CultureInfo.InvariantCulture), before, after);
+        Assert.Equal(TimestampedSignature(delivery.Timestamp, delivery.Body), delivery.Signature);
+    }
 
     [Fact]
     public async Task Every_change_is_posted_signed_in_order_per_entity_even_after_a_refusal()
@@ -26,11 +51,7 @@ public sealed class WebhookDispatcherTests
             "four webhook deliveries");
 
         Assert.Equal(1, receiver.Refused);
-        foreach (var (body, signature) in events)
-        {
-            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
-            Assert.Equal(expected, signature);
-        }
+        Assert.All(events, e => Assert.Equal(TimestampedSignature(e.Timestamp, e.Body), e.Signature));
 
         var parsed = events.Select(e => JsonDocument.Parse(e.Body).RootElement).ToList();
         Assert.All(parsed, e => Assert.True(Guid.TryParse(e.GetProperty("eventId").GetString(), out _)));

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ErpSimulator.Tests.Webhooks;
 
-/// <summary>A tiny real HTTP receiver on a free port that keeps every raw body and signature it is sent.</summary>
+/// <summary>A tiny real HTTP receiver on a free port that keeps every raw body, timestamp and signature it is sent.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -18,7 +18,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
-    public ConcurrentQueue<(byte[] Body, string? Signature)> Received { get; } = new();
+    public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     /// <summary>How many deliveries were answered 503 on purpose.</summary>
     public int Refused { get; private set; }
@@ -43,7 +43,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
-            receiver.Received.Enqueue((buffer.ToArray(), request.Headers["X-Erp-Signature"].ToString()));
+            receiver.Received.Enqueue(new(buffer.ToArray(), request.Headers["X-Erp-Timestamp"].ToString(), request.Headers["X-Erp-Signature"].ToString()));
             return Results.NoContent();
         });
         await app.StartAsync();
@@ -58,3 +58,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>One delivery as received: the raw body and the <c>X-Erp-Timestamp</c> and <c>X-Erp-Signature</c> headers.</summary>
+public sealed record ReceivedWebhook(byte[] Body, string Timestamp, string Signature);

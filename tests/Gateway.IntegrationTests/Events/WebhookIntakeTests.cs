@@ -19,7 +19,7 @@ public sealed class WebhookIntakeTests(SimulatorHost simulator) : IAsyncLifetime
     [Fact]
     public async Task Missing_signature_is_refused_401_as_problem_json()
     {
-        using var response = await Webhooks.PostAsync(_sut.Client, Webhooks.Event("inventory.changed", sku: "100001"), signature: null);
+        using var response = await Webhooks.PostAsync(_sut.Client, Webhooks.Event("inventory.changed", sku: "100001"), signature: null, Webhooks.Timestamp());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -29,7 +29,8 @@ public sealed class WebhookIntakeTests(SimulatorHost simulator) : IAsyncLifetime
     public async Task Signature_with_another_secret_is_refused_401_and_the_secret_is_not_in_the_answer()
     {
         var body = Webhooks.Event("inventory.changed", sku: "100001");
-        using var response = await Webhooks.PostAsync(_sut.Client, body, Webhooks.Sign(body, "another-secret"));
+        var timestamp = Webhooks.Timestamp();
+        using var response = await Webhooks.PostAsync(_sut.Client, body, Webhooks.Sign(timestamp, body, "another-secret"), timestamp);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -40,7 +41,8 @@ public sealed class WebhookIntakeTests(SimulatorHost simulator) : IAsyncLifetime
     public async Task Signature_of_another_body_is_refused_401()
     {
         var signed = Webhooks.Event("inventory.changed", sku: "100001");
-        using var response = await Webhooks.PostAsync(_sut.Client, Webhooks.Event("inventory.changed", sku: "100002"), Webhooks.Sign(signed));
+        var timestamp = Webhooks.Timestamp();
+        using var response = await Webhooks.PostAsync(_sut.Client, Webhooks.Event("inventory.changed", sku: "100002"), Webhooks.Sign(timestamp, signed), timestamp);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

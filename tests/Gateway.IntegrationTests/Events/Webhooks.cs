@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,18 +23,33 @@ internal static class Webhooks
             sku,
             customerId,
             sequence = sequence ?? NextSequence(),
-            occurredAt = DateTimeOffset.UtcNow,
+            occurredAt = TimeProvider.System.GetUtcNow(),
         }, JsonSerializerOptions.Web);
 
-    public static string Sign(string body, string secret = CacheTestHost.WebhookSecret) =>
+    /// <summary>The <c>X-Erp-Timestamp</c> of a webhook signed now, or <paramref name="age"/> ago (negative: ahead).</summary>
+    public static string Timestamp(TimeSpan age = default) =>
+        (TimeProvider.System.GetUtcNow() - age).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>X-Erp-Signature</c> over <c>"&lt;timestamp&gt;.&lt;body&gt;"</c>.</summary>
+    public static string Sign(string timestamp, string body, string secret = CacheTestHost.WebhookSecret) =>
+        SignBodyOnly(timestamp + "." + body, secret);
+
+    /// <summary>The older signature, over the body alone, sent without <c>X-Erp-Timestamp</c>.</summary>
+    public static string SignBodyOnly(string body, string secret = CacheTestHost.WebhookSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? signature)
+    /// <param name="timestamp">The <c>X-Erp-Timestamp</c> header; null sends none.</param>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? signature, string? timestamp)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/events/erp")
         {
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
+        if (timestamp is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Erp-Timestamp", timestamp);
+        }
+
         if (signature is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Erp-Signature", signature);
@@ -42,5 +58,10 @@ internal static class Webhooks
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body) => PostAsync(client, body, Sign(body));
+    /// <summary>Posts <paramref name="body"/> as the cloud ERP does: timestamped now and signed with the secret.</summary>
+    public static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body)
+    {
+        var timestamp = Timestamp();
+        return PostAsync(client, body, Sign(timestamp, body), timestamp);
+    }
 }

@@ -120,19 +120,25 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>src/Gateway/bin/&lt;the configuration these tests were built in&gt;/net10.0/Gateway.dll.</summary>
-    static string GatewayDll()
+    /// <summary>The configuration these tests were built in (<c>Release</c>, <c>Debug</c>), and so the gateway's.</summary>
+    internal static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    /// <summary>The folder of <c>Gateway.sln</c>, above the test output.</summary>
+    internal static string RepositoryRoot()
     {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln")))
         {
             root = root.Parent;
         }
 
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory),
-            "src", "Gateway", "bin", configuration, testOutput.Name, "Gateway.dll");
+        return root?.FullName ?? throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>src/Gateway/bin/&lt;the configuration these tests were built in&gt;/net10.0/Gateway.dll.</summary>
+    static string GatewayDll()
+    {
+        var dll = Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", BuildConfiguration, new DirectoryInfo(AppContext.BaseDirectory).Name, "Gateway.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the gateway first: " + dll);
     }
 

@@ -12,9 +12,6 @@ namespace Gateway.IntegrationTests.Fixtures;
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
-    const int SignalStop = 19;      // SIGSTOP on Linux
-    const int SignalContinue = 18;  // SIGCONT
-
     readonly string _directory = Directory.CreateTempSubdirectory("gateway-redis-").FullName;
     Process? _process;
 
@@ -72,21 +69,18 @@ public sealed class RedisServer : IAsyncLifetime
     /// Stops the server's process without ending it (SIGSTOP), as a stalled host, a swapping machine or a long fork does:
     /// its connections stay open and nothing answers on them until <see cref="Thaw"/>.
     /// </summary>
-    public void Freeze() => Signal(SignalStop);
+    public void Freeze() => Signal(LinuxProcess.SignalStop);
 
     /// <summary>Lets a frozen server go on (SIGCONT), with the commands that waited meanwhile.</summary>
-    public void Thaw() => Signal(SignalContinue);
+    public void Thaw() => Signal(LinuxProcess.SignalContinue);
 
     void Signal(int signal)
     {
-        if (_process is not { HasExited: false } process || Kill(process.Id, signal) != 0)
+        if (_process is not { HasExited: false } process || !LinuxProcess.Signal(process.Id, signal))
         {
             throw new InvalidOperationException($"Could not signal redis-server ({signal}): errno {Marshal.GetLastPInvokeError()}.");
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    static extern int Kill(int processId, int signal);
 
     async Task WaitUntilAcceptingAsync()
     {

@@ -7,12 +7,7 @@ public sealed class JwtOptionsTests
 {
     const string Key = "a-signing-key-that-is-long-enough-0123456789";
 
-    static List<ValidationResult> Validate(JwtOptions options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results;
-    }
+    static List<ValidationResult> Validate(JwtOptions options) => OptionsValidation.Validate(options);
 
     [Fact]
     public void Validate_NothingConfigured_IsValid() => Assert.Empty(Validate(new JwtOptions()));
