@@ -27,7 +27,7 @@ public static class AdminEndpoints
     }
 
     static async Task<Results<Created<PartnerView>, ValidationProblem, ProblemHttpResult>> CreatePartner(
-        HttpContext context, PartnerDirectory partners, AdminAudit audit, IOptions<JsonOptions> json, TimeProvider time)
+        HttpContext context, PartnerDirectory partners, AdminAudit audit, CustomerIdRule customerIds, IOptions<JsonOptions> json, TimeProvider time)
     {
         var body = await AdminBody<PartnerRequest>.ReadAsync(context, "partner.create", audit, json.Value.SerializerOptions);
         if (body.Refused is { } refused)
@@ -41,7 +41,7 @@ public static class AdminEndpoints
         }
 
         var request = body.Value!;
-        var errors = request.Validate();
+        var errors = request.Validate(customerIds);
         if (errors.Count > 0)
         {
             await audit.RecordAsync(context, "partner.create", StatusCodes.Status400BadRequest);
@@ -51,7 +51,7 @@ public static class AdminEndpoints
         var partner = await partners.CreatePartnerAsync(
             request.Name!.Trim(),
             [.. request.Scopes!.Distinct(StringComparer.Ordinal)!],
-            [.. request.CustomerIds!.Select(id => id!.Trim()).Distinct(StringComparer.Ordinal)],
+            [.. request.CustomerIds!.Distinct(StringComparer.Ordinal)!],
             request.ToPlan(),
             context.RequestAborted);
         await audit.RecordAsync(context, "partner.create", StatusCodes.Status201Created, partner.PartnerId);
