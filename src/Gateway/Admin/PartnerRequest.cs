@@ -1,4 +1,5 @@
 using Gateway.Edge;
+using Gateway.Edge.RateLimiting;
 
 namespace Gateway.Admin;
 
@@ -86,6 +87,10 @@ public sealed record PartnerRequest(string? Name, IReadOnlyList<string?>? Scopes
         if (Plan.DailyQuota is not > 0)
         {
             errors["plan.dailyQuota"] = ["A positive daily quota."];
+        }
+        else if (Plan.DailyQuota > RateLimitHeaders.MaxQuota)
+        {
+            errors["plan.dailyQuota"] = [$"At most {RateLimitHeaders.MaxQuota}: the RateLimit headers carry at most 15 digits."];
         }
     }
 
