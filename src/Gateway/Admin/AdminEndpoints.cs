@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Gateway.Admin.Audit;
+using Gateway.CanonicalApi.Problems;
 using Gateway.Edge;
 using Gateway.Edge.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,34 +26,32 @@ public static class AdminEndpoints
         return app;
     }
 
-    static async Task<Results<Created<PartnerView>, ValidationProblem>> CreatePartner(
-        HttpContext context, PartnerDirectory partners, AdminAudit audit, IOptions<JsonOptions> json, TimeProvider time)
+    static async Task<Results<Created<PartnerView>, ValidationProblem, ProblemHttpResult>> CreatePartner(
+        HttpContext context, PartnerDirectory partners, AdminAudit audit, CustomerIdRule customerIds, IOptions<JsonOptions> json, TimeProvider time)
     {
-        PartnerRequest? request;
-        try
+        var body = await AdminBody<PartnerRequest>.ReadAsync(context, "partner.create", audit, json.Value.SerializerOptions);
+        if (body.Refused is { } refused)
         {
-            request = await context.Request.ReadFromJsonAsync<PartnerRequest>(json.Value.SerializerOptions, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            await audit.RecordAsync(context, "partner.create", StatusCodes.Status400BadRequest);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [FieldOf(e.Path)] = ["Not valid JSON for this field."],
-            });
+            return refused;
         }
 
-        var errors = request?.Validate() ?? new() { ["body"] = ["A JSON body is required."] };
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        var request = body.Value!;
+        var errors = request.Validate(customerIds);
         if (errors.Count > 0)
         {
             await audit.RecordAsync(context, "partner.create", StatusCodes.Status400BadRequest);
-            return TypedResults.ValidationProblem(errors);
+            return CanonicalProblems.Invalid(errors);
         }
 
         var partner = await partners.CreatePartnerAsync(
-            request!.Name!.Trim(),
+            request.Name!.Trim(),
             [.. request.Scopes!.Distinct(StringComparer.Ordinal)!],
-            [.. request.CustomerIds!.Select(id => id!.Trim()).Distinct(StringComparer.Ordinal)],
+            [.. request.CustomerIds!.Distinct(StringComparer.Ordinal)!],
             request.ToPlan(),
             context.RequestAborted);
         await audit.RecordAsync(context, "partner.create", StatusCodes.Status201Created, partner.PartnerId);
@@ -129,9 +127,6 @@ public static class AdminEndpoints
 
     // A route value is caller input: a full key pasted by mistake must not be echoed into the answer or the audit trail.
     static string Printable(string id) => id.Length <= 40 && !id.StartsWith(PartnerKeyFormat.Prefix, StringComparison.Ordinal) ? id : "(not an id)";
-
-    static string FieldOf(string? jsonPath) =>
-        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
 }
 
 /// <summary>The latest audit entries, oldest first.</summary>

@@ -1,4 +1,5 @@
 using Gateway.Edge;
+using Gateway.Edge.RateLimiting;
 
 namespace Gateway.Admin;
 
@@ -6,11 +7,10 @@ namespace Gateway.Admin;
 public sealed record PartnerRequest(string? Name, IReadOnlyList<string?>? Scopes, IReadOnlyList<string?>? CustomerIds, PlanRequest? Plan)
 {
     public const int MaxNameLength = 200;
-    public const int MaxCustomerIdLength = 64;
     public const int MaxCustomers = 10_000;
 
     /// <summary>Field name (camelCase, with index or path) to what is wrong with it; empty when the request is valid.</summary>
-    public Dictionary<string, string[]> Validate()
+    internal Dictionary<string, string[]> Validate(CustomerIdRule customerIds)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(Name))
@@ -37,12 +37,12 @@ public sealed record PartnerRequest(string? Name, IReadOnlyList<string?>? Scopes
             }
         }
 
-        ValidateCustomers(errors);
+        ValidateCustomers(errors, customerIds);
         ValidatePlan(errors);
         return errors;
     }
 
-    void ValidateCustomers(Dictionary<string, string[]> errors)
+    void ValidateCustomers(Dictionary<string, string[]> errors, CustomerIdRule rule)
     {
         if (CustomerIds is null)
         {
@@ -58,9 +58,10 @@ public sealed record PartnerRequest(string? Name, IReadOnlyList<string?>? Scopes
 
         for (var i = 0; i < CustomerIds.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(CustomerIds[i]) || CustomerIds[i]!.Length > MaxCustomerIdLength)
+            // Ids are kept as sent, not trimmed: " 20001" is not the account 20001, and no id may read as a list.
+            if (!rule.Accepts(CustomerIds[i]))
             {
-                errors[$"customerIds[{i}]"] = [$"A customer id of 1 to {MaxCustomerIdLength} characters."];
+                errors[$"customerIds[{i}]"] = [$"Not a customer id: it must match {rule.Pattern} (Admin:CustomerIdPattern) as a whole."];
             }
         }
     }
@@ -86,6 +87,10 @@ public sealed record PartnerRequest(string? Name, IReadOnlyList<string?>? Scopes
         if (Plan.DailyQuota is not > 0)
         {
             errors["plan.dailyQuota"] = ["A positive daily quota."];
+        }
+        else if (Plan.DailyQuota > RateLimitHeaders.MaxQuota)
+        {
+            errors["plan.dailyQuota"] = [$"At most {RateLimitHeaders.MaxQuota}: the RateLimit headers carry at most 15 digits."];
         }
     }
 

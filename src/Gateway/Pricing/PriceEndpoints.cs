@@ -2,6 +2,7 @@ using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
 using Gateway.Core;
+using Gateway.Core.Orders;
 using Gateway.Core.Pricing;
 using Gateway.Edge;
 using Gateway.Edge.Scoping;
@@ -13,9 +14,6 @@ namespace Gateway.Pricing;
 /// <summary><c>/v1/prices</c>: one customer's prices for many SKUs at one quantity (scope <c>pricing:read</c>).</summary>
 public static class PriceEndpoints
 {
-    /// <summary>Largest quantity priced; beyond it a quantity is a typo, not an order.</summary>
-    public const int MaxQuantity = 1_000_000;
-
     public static RouteGroupBuilder MapPrices(this RouteGroupBuilder v1)
     {
         var prices = v1.MapGroup("/prices").WithTags("Prices").RequireAuthorization(Scopes.PricingRead).KeepsAnswers();
@@ -48,9 +46,9 @@ public static class PriceEndpoints
         }
 
         var each = quantity ?? 1;
-        if (each is < 1 or > MaxQuantity)
+        if (LineBounds.QuantityProblem(each) is { } quantityProblem)
         {
-            errors.Add("quantity", $"Must be between 1 and {MaxQuantity}.");
+            errors.Add("quantity", quantityProblem);
         }
 
         if (errors.Count > 0)

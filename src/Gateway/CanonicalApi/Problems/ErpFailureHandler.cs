@@ -10,7 +10,8 @@ namespace Gateway.CanonicalApi.Problems;
 
 /// <summary>
 /// The one place where failures become answers: an ERP that cannot answer (503 with <c>Retry-After</c>), that answers
-/// too late (504) or refuses (422), and requests the framework could not bind (400). The detail is the gateway's own
+/// too late (504) or refuses (422), requests the framework could not bind (400), and bodies over the limit (413, from
+/// whichever door was reading). The detail is the gateway's own
 /// sentence: an ERP's message would leak its payload and tell the caller which ERP served it.
 /// </summary>
 internal sealed partial class ErpFailureHandler(IProblemDetailsService problems, ILogger<ErpFailureHandler> logger, TimeProvider time) : IExceptionHandler
@@ -25,6 +26,7 @@ internal sealed partial class ErpFailureHandler(IProblemDetailsService problems,
             ErpUnavailableException unavailable => Unavailable(httpContext, unavailable),
             ErpTimeoutException timeout => Timeout(timeout),
             ErpRejectedException rejected => Rejected(rejected),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => CanonicalProblems.PayloadTooLarge(httpContext),
             BadHttpRequestException badRequest => BadRequest(badRequest),
             _ => null,
         };

@@ -11,6 +11,12 @@ public static class ProblemTypes
     /// <summary>400: a parameter is missing or invalid; <c>errors</c> names each field.</summary>
     public const string InvalidRequest = Base + "invalid-request";
 
+    /// <summary>413: the request body is larger than <c>Edge:Requests:MaxBodyBytes</c>, declared or found while reading.</summary>
+    public const string PayloadTooLarge = Base + "payload-too-large";
+
+    /// <summary>415: a body that is not JSON where JSON is expected.</summary>
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+
     /// <summary>404: the product, customer or SKU does not exist, or the caller does not act for the customer.</summary>
     public const string NotFound = Base + "not-found";
 

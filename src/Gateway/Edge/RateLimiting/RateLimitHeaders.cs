@@ -11,6 +11,16 @@ internal static class RateLimitHeaders
     public const string PolicyHeader = "RateLimit-Policy";
     public const string StateHeader = "RateLimit";
 
+    /// <summary>
+    /// The largest quota the fields can carry: <c>q</c> and <c>r</c> are Structured Field Integers (RFC 9651 §3.3.1), at
+    /// most 15 decimal digits; a 16-digit daily quota makes both headers unparseable for every client. It is also below
+    /// 2^53, the largest whole number the Redis bank's Lua script (doubles) counts exactly, and far below where
+    /// <c>long</c> day counts and their sums with a lease (<see cref="PartnerAllowance"/>) could wrap. Rates and bursts are
+    /// <c>int</c> (10 digits) and never reach it; their lease arithmetic stays in range because a lease is at most half
+    /// the rate (<see cref="EdgeLimitsOptions.LeaseFraction"/>), so doubling one cannot overflow.
+    /// </summary>
+    public const long MaxQuota = 999_999_999_999_999;
+
     /// <summary><c>"burst";q=50;w=1, "daily";q=100000;w=86400</c>: the per-second rate and the UTC day's quota.</summary>
     public static string Policy(PartnerPlan plan) => string.Create(CultureInfo.InvariantCulture,
         $"\"burst\";q={plan.RequestsPerSecond};w=1, \"daily\";q={plan.DailyQuota};w=86400");

@@ -27,8 +27,8 @@ internal sealed class OrderLineInputType : InputObjectGraphType<OrderLineRequest
         Name = "OrderLineInput";
         Description = "One SKU to order.";
         Field(l => l.Sku, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(l => l.Quantity, type: typeof(NonNullGraphType<IntGraphType>)).Description("Eaches: a multiple of the product's pack size.");
+        Field(l => l.Quantity, type: typeof(NonNullGraphType<IntGraphType>)).Description("Eaches, 1 to 1000000: a multiple of the product's pack size.");
         Field(l => l.UnitPrice, nullable: true)
-            .Description("The unit price the caller expects; a different ERP price does not refuse the order, it raises a price-mismatch exception.");
+            .Description("The unit price the caller expects, 0 to 1000000000 with at most 4 decimals; a different ERP price does not refuse the order, it raises a price-mismatch exception.");
     }
 }

@@ -1,4 +1,5 @@
 using Gateway.Core.Catalog;
+using Gateway.Core.Orders;
 using Gateway.Edge.Scoping;
 using Gateway.GraphQL.Endpoint;
 using GraphQL;
@@ -11,9 +12,9 @@ internal static class ProductResolvers
     {
         var request = context.Request();
         var quantity = context.GetArgument("quantity", 1);
-        if (quantity < 1)
+        if (LineBounds.QuantityProblem(quantity) is not null)
         {
-            throw GraphQLErrors.BadArgument("quantity", "must be 1 or more.");
+            throw GraphQLErrors.BadArgument("quantity", $"must be between 1 and {LineBounds.MaxQuantity}.");
         }
 
         var customerId = context.GetArgument<string?>("customerId") ?? request.Http.ImpliedCustomer()

@@ -26,7 +26,7 @@ internal sealed class ProductType : ObjectGraphType<Product>
             .Description(
                 "The unit price (per each) at `quantity` for `customerId`, by default the one customer the caller acts for. "
                 + "Needs pricing:read. A customer the caller does not act for answers null with NOT_FOUND, as an unknown one does.")
-            .Argument<IntGraphType>("quantity", "Eaches in the cart; 1 or more.", a => a.DefaultValue = 1)
+            .Argument<IntGraphType>("quantity", "Eaches in the cart; 1 to 1000000.", a => a.DefaultValue = 1)
             .Argument<IdGraphType>("customerId", "The customer to price for; optional when the caller acts for one customer only.")
             .RequireScope(Scopes.PricingRead)
             .Resolve(ProductResolvers.Price);

@@ -1,4 +1,5 @@
 using Gateway.Core;
+using Gateway.Core.Diagnostics;
 using Gateway.Core.Erp;
 using Gateway.Core.Orders;
 using Gateway.Erp;
@@ -105,7 +106,8 @@ internal sealed class OrderHandOff(
         var reason = $"Rejected by the {rejected.Erp} ERP: {rejected.Message}";
         await writer.UpdateAsync(order.OrderId, current => OrderProgress.Append(current.Order, OrderStatus.Rejected, now, reason), cancellationToken);
         await store.AddExceptionAsync(ExceptionEntry.Raise(order.OrderId, order.Order.CustomerId, ExceptionCategory.ErpRejected, reason, now), cancellationToken);
-        Log.Rejected(logger, order.OrderId, rejected.Erp, rejected.Message);
+        // The ERP's sentence may quote what the caller sent (a SKU, a PO number).
+        Log.Rejected(logger, order.OrderId, rejected.Erp, LogSafe.Text(rejected.Message));
     }
 
     async Task GiveUpAsync(OrderRecord order, Exception failure, CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Gateway.Core.Orders;
 
 namespace Gateway.Orders.Intake;
 
 /// <summary>
-/// The rules an order request must meet before any ERP is asked: the fields the contract requires, and the limits.
+/// The rules an order request must meet before any ERP is asked: the fields the contract requires, and the limits
+/// (quantities and unit prices within <see cref="LineBounds"/>, as every other door).
 /// Each failure is keyed by the field's path in the body (<c>lines[2].quantity</c>), as RFC 9457 validation answers are.
 /// </summary>
 internal static class OrderRequestRules
@@ -58,14 +60,18 @@ internal static class OrderRequestRules
         }
 
         Require(errors, LineField(index, "sku"), line.Sku);
-        if (line.Quantity is not > 0)
+        if (line.Quantity is not { } quantity)
         {
             errors[LineField(index, "quantity")] = ["quantity must be a positive whole number of eaches."];
         }
-
-        if (line.UnitPrice is < 0)
+        else if (LineBounds.QuantityProblem(quantity) is { } quantityProblem)
         {
-            errors[LineField(index, "unitPrice")] = ["unitPrice cannot be negative."];
+            errors[LineField(index, "quantity")] = [quantityProblem];
+        }
+
+        if (line.UnitPrice is { } unitPrice && LineBounds.UnitPriceProblem(unitPrice) is { } priceProblem)
+        {
+            errors[LineField(index, "unitPrice")] = [priceProblem];
         }
     }
 

@@ -3,41 +3,52 @@ using System.Text;
 
 namespace Gateway.IntegrationTests.Edge.Authentication;
 
-/// <summary>Bodies beyond <c>Edge:Requests:MaxBodyBytes</c> (1 MiB) answer a 4xx problem+json on the real host, never a 500.</summary>
+/// <summary>
+/// Bodies beyond <c>Edge:Requests:MaxBodyBytes</c> (1 MiB) answer 413 <c>payload-too-large</c> problem+json at every door
+/// that reads a body, whether the Content-Length declares it or a chunked body grows past it; never a 400 or a 500.
+/// </summary>
 [Collection(RealGateway.Name)]
 public sealed class OversizedBodyTests(CustomerScopingFixture fixture)
 {
-    static StringContent Oversized() =>
-        new($$"""{"name":"{{new string('a', 2 * 1024 * 1024)}}"}""", Encoding.UTF8, "application/json");
+    const string PayloadTooLarge = "https://gateway.example/problems/payload-too-large";
+
+    public static TheoryData<string> Doors() => ["admin/partners", "v1/orders", "graphql", "events/erp"];
 
     [Theory]
-    [InlineData("admin/partners", HttpStatusCode.RequestEntityTooLarge)]
-    // Orders read their body themselves, under a tighter limit of their own, and name the field: a 400 is right too.
-    [InlineData("v1/orders", HttpStatusCode.BadRequest)]
-    public async Task An_oversized_body_answers_a_4xx_problem(string path, HttpStatusCode expected)
+    [MemberData(nameof(Doors))]
+    public async Task A_body_declared_larger_than_the_limit_answers_413_problem(string path)
     {
-        using var content = Oversized();
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var content = new StringContent($$"""{"name":"{{new string('a', 2 * 1024 * 1024)}}"}""", Encoding.UTF8, "application/json");
+        using var request = Post(path, content);
         // As a client sending a large body should: the gateway answers before the body is sent, so the answer cannot
         // lose a race with the client still writing into a connection the server has closed ("broken pipe").
         request.Headers.ExpectContinue = true;
 
         using var response = await fixture.Gateway.Admin.SendAsync(request, TestContext.Current.CancellationToken);
 
-        await Problems.AssertProblemAsync(response, expected);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(PayloadTooLarge, problem.GetProperty("type").GetString());
     }
 
-    [Fact]
-    public async Task An_oversized_chunked_body_answers_413_problem()
+    [Theory]
+    [MemberData(nameof(Doors))]
+    public async Task A_chunked_body_that_grows_past_the_limit_answers_413_problem(string path)
     {
         using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024) + "{}")));
         content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/partners") { Content = content };
+        using var request = Post(path, content);
         request.Headers.TransferEncodingChunked = true;
 
         using var response = await fixture.Gateway.Admin.SendAsync(request, TestContext.Current.CancellationToken);
 
-        await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(PayloadTooLarge, problem.GetProperty("type").GetString());
+    }
+
+    static HttpRequestMessage Post(string path, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return request;
     }
 }
