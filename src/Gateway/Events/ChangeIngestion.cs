@@ -1,4 +1,5 @@
 using Gateway.Caching;
+using Gateway.Core.Diagnostics;
 using Gateway.Core.Events;
 
 namespace Gateway.Events;
@@ -39,7 +40,7 @@ internal sealed class ChangeIngestion(
             }
         }
 
-        Log.ChangeIngested(logger, change.EventId, change.Type, change.Sequence, source, result);
+        Log.ChangeIngested(logger, LogSafe.Text(change.EventId), LogSafe.Text(change.Type), change.Sequence, source, result);
         return result;
     }
 
