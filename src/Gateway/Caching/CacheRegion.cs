@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using Gateway.Core.Diagnostics;
 using Gateway.Core.Erp;
 
 namespace Gateway.Caching;
@@ -252,7 +251,7 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
                 ExceptionDispatchInfo.Throw(failure);
             }
 
-            Log.ServedStale(logger, name, LogSafe.Text(key), now - entry.StoredAt);
+            Log.ServedStale(logger, name, key, now - entry.StoredAt);
             answers[key] = new Answer(entry, CacheResult.Stale, now - entry.StoredAt);
         }
     }

@@ -1,5 +1,4 @@
 using Gateway.Caching;
-using Gateway.Core.Diagnostics;
 using Gateway.Core.Events;
 
 namespace Gateway.Events;
@@ -40,7 +39,7 @@ internal sealed class ChangeIngestion(
             }
         }
 
-        Log.ChangeIngested(logger, LogSafe.Text(change.EventId), LogSafe.Text(change.Type), change.Sequence, source, result);
+        Log.ChangeIngested(logger, change.EventId, change.Type, change.Sequence, source, result);
         return result;
     }
 
