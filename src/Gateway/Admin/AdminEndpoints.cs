@@ -113,14 +113,14 @@ public static class AdminEndpoints
     {
         if (limit is < 1 or > 1000)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 1000."] });
+            return CanonicalProblems.Invalid(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 1000."] });
         }
 
         return TypedResults.Ok(new AuditPage(await trail.LatestAsync(limit ?? 100, cancellationToken)));
     }
 
     static ProblemHttpResult NotFound(string what, string id) => TypedResults.Problem(
-        type: "https://gateway.example/problems/not-found",
+        type: ProblemTypes.NotFound,
         title: "Not found",
         statusCode: StatusCodes.Status404NotFound,
         detail: $"No {what} '{Printable(id)}'.");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Gateway.CanonicalApi.Problems;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -31,8 +32,6 @@ public sealed class RequestLimitsOptions
 
 internal static class RequestLimits
 {
-    public const string HeadersTooLargeType = "https://gateway.example/problems/headers-too-large";
-
     /// <summary>
     /// Kestrel's own ceiling on headers, a multiple of the configured limit: up to it the edge answers with a
     /// problem+json naming the limit; beyond it Kestrel refuses with a bare 431 before any middleware runs.
@@ -66,7 +65,7 @@ internal static class RequestLimits
             }
 
             return TypedResults.Problem(
-                    type: HeadersTooLargeType,
+                    type: ProblemTypes.HeadersTooLarge,
                     title: "Request headers too large",
                     statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge,
                     detail: $"The request headers may total {limits.MaxHeadersTotalBytes} bytes in at most {limits.MaxHeaderCount} fields.")

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.CanonicalApi.Problems;
 using Gateway.Core.Diagnostics;
 using Gateway.Core.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,6 @@ internal static class ErpEventsEndpoint
     /// <summary>The throttle of refused-webhook lines.</summary>
     public const string RefusalLogKey = "events-refused-webhooks";
 
-    const string ProblemBase = "https://gateway.example/problems/";
 
     /// <summary>Change events are a few hundred bytes; anything far larger is not one.</summary>
     const int MaxBodyBytes = 64 * 1024;
@@ -34,13 +34,13 @@ internal static class ErpEventsEndpoint
         var cancellationToken = context.RequestAborted;
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "Body too large", $"A change event is at most {MaxBodyBytes} bytes.");
+            return Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Body too large", $"A change event is at most {MaxBodyBytes} bytes.");
         }
 
         var body = await ReadBodyAsync(context.Request, cancellationToken);
         if (body is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "Body too large", $"A change event is at most {MaxBodyBytes} bytes.");
+            return Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Body too large", $"A change event is at most {MaxBodyBytes} bytes.");
         }
 
         var verdict = verifier.Verify(
@@ -64,12 +64,12 @@ internal static class ErpEventsEndpoint
         catch (JsonException)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not a JSON change event."] },
-                type: ProblemBase + "validation");
+                type: ProblemTypes.InvalidRequest);
         }
 
         if (Validate(incoming) is { } errors)
         {
-            return TypedResults.ValidationProblem(errors, type: ProblemBase + "validation");
+            return TypedResults.ValidationProblem(errors, type: ProblemTypes.InvalidRequest);
         }
 
         var change = incoming!.ToChange();
@@ -82,7 +82,7 @@ internal static class ErpEventsEndpoint
         catch (ChangeLedgerUnavailableException)
         {
             context.Response.Headers.RetryAfter = "1";
-            return Problem(StatusCodes.Status503ServiceUnavailable, "events-unavailable", "Events cannot be recorded now",
+            return Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.EventsUnavailable, "Events cannot be recorded now",
                 "The event store is unreachable; deliver the event again later.");
         }
     }
@@ -158,9 +158,9 @@ internal static class ErpEventsEndpoint
     /// operators can tell a clock that is off from a wrong secret in their own delivery logs.
     /// </summary>
     static ProblemHttpResult Refusal(WebhookVerdict verdict, EventsOptions options) => verdict == WebhookVerdict.OutsideTolerance
-        ? Problem(StatusCodes.Status401Unauthorized, "webhook-timestamp", "Timestamp outside the tolerance",
+        ? Problem(StatusCodes.Status401Unauthorized, ProblemTypes.WebhookTimestamp, "Timestamp outside the tolerance",
             $"{WebhookSignature.TimestampHeaderName} must be within {(long)options.WebhookTolerance.TotalSeconds} s of the gateway's clock; sign every delivery attempt anew.")
-        : Problem(StatusCodes.Status401Unauthorized, "webhook-signature", "Invalid signature",
+        : Problem(StatusCodes.Status401Unauthorized, ProblemTypes.WebhookSignature, "Invalid signature",
             $"{WebhookSignature.HeaderName} must be sha256=<hex HMAC-SHA256 of \"<{WebhookSignature.TimestampHeaderName}>.<body>\"> with the shared secret.");
 
     static string Reason(WebhookVerdict verdict) => verdict switch
@@ -173,7 +173,7 @@ internal static class ErpEventsEndpoint
     };
 
     static ProblemHttpResult Problem(int status, string type, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, type: ProblemBase + type);
+        TypedResults.Problem(detail, statusCode: status, title: title, type: type);
 
     /// <summary>The webhook body as sent; every field optional here so that a missing one is a 400 naming it.</summary>
     sealed record WebhookChange(

@@ -1,3 +1,5 @@
+using Gateway.CanonicalApi.Problems;
+
 namespace Gateway.Edge.Authentication;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace Gateway.Edge.Authentication;
 /// </summary>
 internal static class AuthProblems
 {
-    public const string UnauthenticatedType = "https://gateway.example/problems/unauthenticated";
-    public const string ForbiddenType = "https://gateway.example/problems/forbidden";
-
     public static Task WriteUnauthenticatedAsync(HttpContext context)
     {
         if (context.Response.HasStarted)
@@ -18,7 +17,7 @@ internal static class AuthProblems
 
         context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey header=\"X-Api-Key\"";
         return TypedResults.Problem(
-                type: UnauthenticatedType,
+                type: ProblemTypes.Unauthenticated,
                 title: "Unauthenticated",
                 statusCode: StatusCodes.Status401Unauthorized,
                 detail: "A valid credential is required: X-Api-Key, or Authorization: Bearer with a storefront JWT or the admin token.")
@@ -34,7 +33,7 @@ internal static class AuthProblems
 
         var scopes = string.Join("', '", requiredScopes);
         return TypedResults.Problem(
-                type: ForbiddenType,
+                type: ProblemTypes.Forbidden,
                 title: "Forbidden",
                 statusCode: StatusCodes.Status403Forbidden,
                 detail: scopes.Length == 0 ? "The caller may not use this resource." : $"The scope '{scopes}' is required.")

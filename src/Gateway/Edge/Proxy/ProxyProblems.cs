@@ -1,3 +1,4 @@
+using Gateway.CanonicalApi.Problems;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Edge.Proxy;
@@ -8,7 +9,6 @@ namespace Gateway.Edge.Proxy;
 /// </summary>
 internal static class ProxyProblems
 {
-    public const string UpstreamFailedType = "https://gateway.example/problems/upstream-failed";
 
     /// <summary>The proxy pipeline step: after forwarding, turns YARP's error feature into problem+json.</summary>
     public static async Task WriteForwarderErrorsAsync(HttpContext context, Func<Task> next)
@@ -37,7 +37,7 @@ internal static class ProxyProblems
             _ => ("Bad gateway", "The upstream service could not be reached or answered badly."),
         };
         return TypedResults.Problem(
-                type: UpstreamFailedType,
+                type: ProblemTypes.UpstreamFailed,
                 title: title,
                 statusCode: status,
                 detail: detail,

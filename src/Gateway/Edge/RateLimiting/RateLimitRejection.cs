@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Gateway.CanonicalApi.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gateway.Edge.RateLimiting;
@@ -7,8 +8,6 @@ namespace Gateway.Edge.RateLimiting;
 /// <summary>The 429 answer: problem+json with <c>Retry-After</c>, <c>RateLimit-Policy</c> and <c>RateLimit</c>.</summary>
 internal static class RateLimitRejection
 {
-    public const string ProblemType = "https://gateway.example/problems/rate-limited";
-
     public static async ValueTask WriteAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
@@ -28,7 +27,7 @@ internal static class RateLimitRejection
 
         var daily = decision.Limit == PlanLimit.Daily;
         await TypedResults.Problem(
-            type: ProblemType,
+            type: ProblemTypes.RateLimited,
             title: "Too many requests",
             statusCode: StatusCodes.Status429TooManyRequests,
             detail: daily

@@ -37,10 +37,10 @@ public static class ExceptionEndpoints
         ExceptionActionResult.Done => TypedResults.Ok(outcome.Action),
         ExceptionActionResult.NotFound => CanonicalProblems.NotFound("exception", exceptionId),
         ExceptionActionResult.NotOpen => TypedResults.Problem(
-            type: OrderProblems.ExceptionNotActionable,
+            type: ProblemTypes.ExceptionNotActionable,
             statusCode: StatusCodes.Status409Conflict, title: "Exception already handled", detail: $"Exception '{exceptionId}' is no longer open."),
         _ => TypedResults.Problem(
-            type: OrderProblems.ExceptionNotActionable,
+            type: ProblemTypes.ExceptionNotActionable,
             statusCode: StatusCodes.Status409Conflict,
             title: "Action not applicable",
             detail: $"The order of exception '{exceptionId}' cannot be {verb} now: the ERP already holds it, or the entry holds nothing back."),

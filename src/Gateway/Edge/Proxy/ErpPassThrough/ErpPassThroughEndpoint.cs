@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Gateway.CanonicalApi.Problems;
 using Gateway.Core.Erp;
 using Gateway.Edge.RateLimiting;
 using Gateway.Erp.Outbound.Budget;
@@ -23,7 +24,6 @@ internal sealed class ErpPassThroughEndpoint(
     ILogger<ErpPassThroughEndpoint> logger) : IDisposable
 {
     public const string Prefix = "/erp/cloud";
-    public const string ProblemBase = "https://gateway.example/problems/";
 
     readonly HttpMessageInvoker _client = clients.CreateClient(new ForwarderHttpClientContext { NewConfig = HttpClientConfig.Empty });
     readonly ErpRequestTransformer _transformer = new(upstream);
@@ -41,25 +41,25 @@ internal sealed class ErpPassThroughEndpoint(
     {
         if (caller is null)
         {
-            return await Refuse(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated",
+            return await Refuse(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Unauthenticated",
                 "Send X-Api-Key or Authorization: Bearer.");
         }
 
         if (!IsPlainPath(rest.Value))
         {
-            return await Refuse(context, StatusCodes.Status400BadRequest, "invalid-path", "Invalid path",
+            return await Refuse(context, StatusCodes.Status400BadRequest, ProblemTypes.InvalidPath, "Invalid path",
                 "path: dot segments, encoded slashes and backslashes are not allowed.");
         }
 
         if (RequiredScope(rest.Value!) is not { } scope)
         {
-            return await Refuse(context, StatusCodes.Status404NotFound, "not-found", "Not found",
+            return await Refuse(context, StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found",
                 "The ERP resource is not exposed through the pass-through.");
         }
 
         if (!caller.HasScope(scope))
         {
-            return await Refuse(context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden",
+            return await Refuse(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden",
                 $"The scope '{scope}' is required.");
         }
 
@@ -68,7 +68,7 @@ internal sealed class ErpPassThroughEndpoint(
         {
             var retryAfter = permit.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? RateLimitHeaders.WholeSeconds(wait) : 1;
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            return await Refuse(context, StatusCodes.Status503ServiceUnavailable, "erp-quota", "ERP quota in use",
+            return await Refuse(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.ErpQuota, "ERP quota in use",
                 $"The cloud ERP's quota is fully in use; retry after {retryAfter} s.");
         }
 
@@ -111,7 +111,7 @@ internal sealed class ErpPassThroughEndpoint(
 
     static async Task<int> Refuse(HttpContext context, int status, string type, string title, string detail)
     {
-        await TypedResults.Problem(type: ProblemBase + type, title: title, statusCode: status, detail: detail).ExecuteAsync(context);
+        await TypedResults.Problem(type: type, title: title, statusCode: status, detail: detail).ExecuteAsync(context);
         return status;
     }
 
@@ -120,7 +120,7 @@ internal sealed class ErpPassThroughEndpoint(
     {
         context.Response.Headers.Allow = "GET, HEAD";
         return TypedResults.Problem(
-                type: ProblemBase + "method-not-allowed",
+                type: ProblemTypes.MethodNotAllowed,
                 title: "Method not allowed",
                 statusCode: StatusCodes.Status405MethodNotAllowed,
                 detail: "The ERP pass-through is read-only: GET and HEAD only.")
