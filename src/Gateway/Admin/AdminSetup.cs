@@ -1,4 +1,5 @@
 using Gateway.Admin.Audit;
+using Gateway.Erp.Redis;
 
 namespace Gateway.Admin;
 
@@ -13,6 +14,7 @@ public static class AdminSetup
         }
         else
         {
+            builder.Services.AddRedisConnection(builder.Configuration);
             builder.Services.AddSingleton<IAuditTrail, RedisAuditTrail>();
         }
 

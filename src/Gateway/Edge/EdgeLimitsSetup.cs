@@ -1,6 +1,8 @@
+using Gateway.Core.Redis;
 using Gateway.Edge.Proxy;
 using Gateway.Edge.Proxy.ErpPassThrough;
 using Gateway.Edge.RateLimiting;
+using Gateway.Erp.Redis;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,13 +28,13 @@ public static class EdgeLimitsSetup
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EdgeLimitsOptions>>().Value);
-        services.AddSingleton(sp => new LimitsRedisConnection(redis, sp.GetRequiredService<EdgeLimitsOptions>()));
+        services.AddRedisConnection(builder.Configuration);
         services.AddSingleton<ClusterView>();
         services.AddSingleton<LocalTokenBank>();
         services.AddSingleton<ITokenBank>(sp => new FailoverTokenBank(
             string.IsNullOrWhiteSpace(redis)
                 ? null
-                : new RedisTokenBank(sp.GetRequiredService<LimitsRedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>()),
+                : new RedisTokenBank(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>()),
             sp.GetRequiredService<LocalTokenBank>(),
             sp.GetRequiredService<ClusterView>(),
             sp.GetRequiredService<ILogger<FailoverTokenBank>>()));

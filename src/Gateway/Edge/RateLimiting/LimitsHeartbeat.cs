@@ -9,7 +9,7 @@ namespace Gateway.Edge.RateLimiting;
 /// and forgets idle partitions.
 /// </summary>
 internal sealed class LimitsHeartbeat(
-    LimitsRedisConnection connection,
+    RedisConnection connection,
     ClusterView cluster,
     CallerRateLimiter limiter,
     LocalTokenBank local,
@@ -36,10 +36,11 @@ internal sealed class LimitsHeartbeat(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the server listens, so the first requests already share the cluster's buckets.
-        await connection.ConnectAsync();
         if (connection.IsConfigured)
         {
+            // Before the server listens, so the first requests already share the cluster's buckets; not for much longer
+            // than a request would wait for Redis: an unreachable Redis is an outage, not a failed start.
+            await connection.ConnectAsync(options.RedisTimeout);
             await BeatAsync();
         }
         else

@@ -6,13 +6,12 @@ using StackExchange.Redis;
 namespace Gateway.Erp.Outbound.Budget.Cluster;
 
 /// <summary>
-/// This instance's view of the others, for the ERP budgets: its own Redis connection (so that cache traffic never queues
-/// ahead of a budget lease), how many instances are live (from heartbeats in a sorted set, scored by Redis's clock), and
+/// This instance's view of the others, for the ERP budgets, on the shared <see cref="RedisConnection"/>: how many instances are live (from heartbeats in a sorted set, scored by Redis's clock), and
 /// whether Redis answers. Once Redis fails, budgets use their local share until a heartbeat gets through again.
 /// </summary>
 internal sealed class ErpCluster : IAsyncDisposable
 {
-    readonly ConnectionMultiplexer _redis;
+    readonly RedisConnection _redis;
     readonly ITimer _heartbeat;
     readonly ILogger _logger;
     readonly List<Func<IDatabase, Task>> _renewals = [];
@@ -20,22 +19,15 @@ internal sealed class ErpCluster : IAsyncDisposable
     volatile bool _degraded;
     int _beating;
 
-    public ErpCluster(string connectionString, ErpBudgetOptions options, TimeProvider time, ILogger logger)
+    public ErpCluster(RedisConnection redis, ErpBudgetOptions options, TimeProvider time, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _logger = logger;
         _instances = options.ExpectedInstances;
-        var configuration = ConfigurationOptions.Parse(connectionString);
-        configuration.AbortOnConnectFail = false;
-        // A queued command would hold a call while Redis is away; failing fast sends it to the local share instead.
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        var timeout = (int)options.RedisTimeout.TotalMilliseconds;
-        configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, timeout);
-        configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, Math.Max(timeout, 1000));
-        configuration.ClientName ??= "gateway-erp-budget";
-        _redis = ConnectionMultiplexer.Connect(configuration);
-        _degraded = !_redis.IsConnected;
+        _redis = redis;
+        _degraded = !redis.IsConnected;
         _heartbeat = time.CreateTimer(static state => _ = ((ErpCluster)state!).BeatAsync(), this, TimeSpan.Zero, options.HeartbeatInterval);
     }
 
@@ -50,7 +42,7 @@ internal sealed class ErpCluster : IAsyncDisposable
     /// <summary>True while Redis is unreachable: budgets enforce this instance's share locally.</summary>
     public bool Degraded => _degraded;
 
-    public IDatabase Database => _redis.GetDatabase();
+    public IDatabase Database => _redis.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected yet.");
 
     /// <summary>Keys of one ERP, in one hash slot so a script may touch them together on a Redis Cluster.</summary>
     public RedisKey Key(ErpSystem erp, string name) => $"{Options.KeyPrefix}:{{{erp.TagValue()}}}:{name}";
@@ -99,6 +91,11 @@ internal sealed class ErpCluster : IAsyncDisposable
 
         try
         {
+            if (_redis.Multiplexer is null)
+            {
+                await _redis.ConnectAsync(Options.RedisTimeout);
+            }
+
             var live = (int)await RunAsync(db => db.ScriptEvaluateAsync(
                 ClusterScripts.Heartbeat, [Key(ErpSystem.Cloud, "instances")], [InstanceId, (long)Options.InstanceTimeout.TotalMilliseconds]));
             Func<IDatabase, Task>[] renewals;
@@ -144,7 +141,5 @@ internal sealed class ErpCluster : IAsyncDisposable
                 // The entry expires after InstanceTimeout anyway.
             }
         }
-
-        await _redis.DisposeAsync();
     }
 }
