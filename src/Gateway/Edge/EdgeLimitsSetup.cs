@@ -29,15 +29,15 @@ public static class EdgeLimitsSetup
         var redis = builder.Configuration.GetConnectionString("Redis");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EdgeLimitsOptions>>().Value);
         services.AddRedisConnection(builder.Configuration);
-        services.AddSingleton<ClusterView>();
+        services.AddSingleton(sp => new ClusterMembership(
+            sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>().Membership(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LocalTokenBank>();
         services.AddSingleton<ITokenBank>(sp => new FailoverTokenBank(
             string.IsNullOrWhiteSpace(redis)
                 ? null
                 : new RedisTokenBank(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>()),
             sp.GetRequiredService<LocalTokenBank>(),
-            sp.GetRequiredService<ClusterView>(),
-            sp.GetRequiredService<ILogger<FailoverTokenBank>>()));
+            sp.GetRequiredService<ClusterMembership>()));
         services.AddSingleton<CallerRateLimiter>();
         services.AddHostedService<LimitsHeartbeat>();
 
