@@ -2,12 +2,14 @@ using Gateway.Core;
 using Gateway.Core.Erp;
 using Gateway.Core.Events;
 using Gateway.Core.Pricing;
+using Gateway.Core.Redis;
 using Gateway.Erp.Cloud;
 using Gateway.Erp.Connector;
 using Gateway.Erp.Legacy;
 using Gateway.Erp.Outbound;
 using Gateway.Erp.Outbound.Budget;
 using Gateway.Erp.Outbound.Budget.Cluster;
+using Gateway.Erp.Redis;
 using Gateway.Erp.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +51,7 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton<CloudErpClient>();
         services.TryAddSingleton(sp => new LegacyErpClient(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
 
+        services.AddRedisConnection(configuration);
         AddBudgets(services, configuration.GetConnectionString("Redis"));
         services.TryAddSingleton(sp => new ErpQuota(
             sp.GetRequiredKeyedService<IErpBudget>(ErpSystem.Legacy), sp.GetRequiredKeyedService<IErpBudget>(ErpSystem.Cloud)));
@@ -91,7 +94,7 @@ public static class ErpServiceCollectionExtensions
 
         services.AddOptions<ErpBudgetOptions>().BindConfiguration(ErpBudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new ErpCluster(
-            redis,
+            sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<IOptions<ErpBudgetOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Erp.Budget")));

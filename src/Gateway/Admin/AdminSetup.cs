@@ -1,4 +1,5 @@
 using Gateway.Admin.Audit;
+using Gateway.Erp.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class AdminSetup
         }
         else
         {
+            builder.Services.AddRedisConnection(builder.Configuration);
             builder.Services.AddSingleton<IAuditTrail, RedisAuditTrail>();
         }
 

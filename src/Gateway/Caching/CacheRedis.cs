@@ -1,25 +1,26 @@
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Caching;
 
 /// <summary>
-/// The Redis connection of the cache and the change stream (its own, so that cache traffic never queues behind the
-/// limiter's), and whether Redis is reachable now. Commands fail fast while it is away, so requests carry on from L1
-/// and the ERPs; when it returns, <see cref="Restored"/> tells the cache when the outage began.
+/// The cache's and the change stream's side of the shared <see cref="RedisConnection"/>: their commands, bounded by
+/// <see cref="CachingOptions.RedisTimeout"/>, and whether Redis is reachable now. Commands fail fast while it is away,
+/// so requests carry on from L1 and the ERPs; when it returns, <see cref="Restored"/> tells the cache when the outage began.
 /// </summary>
-internal sealed class CacheRedis(string? connectionString, CachingOptions options, TimeProvider time, ILogger<CacheRedis> logger) : IAsyncDisposable
+internal sealed class CacheRedis(RedisConnection connection, CachingOptions options, TimeProvider time, ILogger<CacheRedis> logger)
 {
     readonly Lock _lock = new();
-    ConnectionMultiplexer? _multiplexer;
     DateTimeOffset? _downSince;
+    int _watching;
 
     /// <summary>False in the embedded mode (no <c>ConnectionStrings:Redis</c>).</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(connectionString);
+    public bool IsConfigured => connection.IsConfigured;
 
     /// <summary>Null until connected, and always in the embedded mode.</summary>
-    public IDatabase? Database => _multiplexer?.GetDatabase();
+    public IDatabase? Database => connection.Database;
 
-    public ISubscriber? Subscriber => _multiplexer?.GetSubscriber();
+    public ISubscriber? Subscriber => connection.Multiplexer?.GetSubscriber();
 
     /// <summary>When Redis became unreachable; null while it answers.</summary>
     public DateTimeOffset? DownSince
@@ -38,27 +39,47 @@ internal sealed class CacheRedis(string? connectionString, CachingOptions option
     /// <summary>Raised once per outage when Redis answers again, with the moment the outage began.</summary>
     public event Action<DateTimeOffset>? Restored;
 
+    /// <summary>
+    /// Waits for the shared connection about as long as one cache command may take, so that with Redis up
+    /// the first requests already use L2; not connected by then starts an outage, which the first answer ends.
+    /// </summary>
     public async Task ConnectAsync()
     {
-        if (!IsConfigured || _multiplexer is not null)
+        if (!IsConfigured)
         {
             return;
         }
 
-        var configuration = ConfigurationOptions.Parse(connectionString!);
-        configuration.AbortOnConnectFail = false;
-        // Queued commands would hold requests while Redis is away; failing fast sends them to L1 and the ERPs.
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        var timeout = (int)options.RedisTimeout.TotalMilliseconds;
-        configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, timeout);
-        configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, Math.Max(timeout, 1000));
-        configuration.ClientName ??= "gateway-cache";
-        var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
-        multiplexer.ConnectionFailed += (_, failed) => ReportFailure(failed.Exception);
-        _multiplexer = multiplexer;
-        if (!multiplexer.IsConnected)
+        if (await connection.ConnectAsync(options.RedisTimeout) is null)
         {
             ReportFailure(null);
+        }
+
+        _ = WatchAsync();
+    }
+
+    /// <summary>A command bounded by <see cref="CachingOptions.RedisTimeout"/> (the shared multiplexer's own timeout is longer).</summary>
+    public Task<T> Bounded<T>(Task<T> command) => command.WaitAsync(options.RedisTimeout);
+
+    /// <inheritdoc cref="Bounded{T}(Task{T})"/>
+    public Task Bounded(Task command) => command.WaitAsync(options.RedisTimeout);
+
+    /// <summary>Once the shared multiplexer exists (it may still be connecting): a lost connection starts an outage at once.</summary>
+    async Task WatchAsync()
+    {
+        if (Interlocked.Exchange(ref _watching, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var multiplexer = await connection.ConnectAsync();
+            multiplexer.ConnectionFailed += (_, failed) => ReportFailure(failed.Exception);
+        }
+        catch (Exception exception) when (RedisFailures.IsFailure(exception))
+        {
+            // Disposed while connecting: the host is stopping.
         }
     }
 
@@ -96,13 +117,5 @@ internal sealed class CacheRedis(string? connectionString, CachingOptions option
 
         Log.RedisRestored(logger, since);
         Restored?.Invoke(since);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_multiplexer is not null)
-        {
-            await _multiplexer.DisposeAsync();
-        }
     }
 }

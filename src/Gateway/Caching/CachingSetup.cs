@@ -3,6 +3,8 @@ using Gateway.Core.Catalog;
 using Gateway.Core.Customers;
 using Gateway.Core.Inventory;
 using Gateway.Core.Pricing;
+using Gateway.Core.Redis;
+using Gateway.Erp.Redis;
 using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,9 +29,9 @@ public static class CachingSetup
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        var redis = builder.Configuration.GetConnectionString("Redis");
+        services.AddRedisConnection(builder.Configuration);
         services.AddSingleton(sp => new CacheRedis(
-            redis, Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CacheRedis>>()));
+            sp.GetRequiredService<RedisConnection>(), Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CacheRedis>>()));
         services.AddSingleton(sp =>
         {
             var connection = sp.GetRequiredService<CacheRedis>();
@@ -96,7 +98,7 @@ public static class CachingSetup
         ?? ActivatorUtilities.CreateInstance(services, original.ImplementationType!);
 }
 
-/// <summary>Connects to Redis at start-up without holding it up: an unreachable Redis is an outage, not a failed start.</summary>
+/// <summary>Waits briefly for the shared Redis at start-up (see <see cref="CacheRedis.ConnectAsync"/>): an unreachable Redis is an outage, not a failed start.</summary>
 internal sealed class CacheRedisStartup(CacheRedis redis) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => redis.ConnectAsync();

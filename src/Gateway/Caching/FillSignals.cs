@@ -29,7 +29,7 @@ internal sealed class FillSignals
         try
         {
             // Two first callers may both subscribe: a second handler only completes what is already complete.
-            await subscriber.SubscribeAsync(RedisChannel.Literal(RedisLevel.FilledChannel), (_, message) => Landed(message.ToString()));
+            await redis.Bounded(subscriber.SubscribeAsync(RedisChannel.Literal(RedisLevel.FilledChannel), (_, message) => Landed(message.ToString())));
             _subscribed = true;
             return true;
         }

@@ -77,7 +77,7 @@ internal sealed class RedisLevel(CacheRedis redis)
 
         try
         {
-            var values = await database.StringGetAsync(keys);
+            var values = await redis.Bounded(database.StringGetAsync(keys));
             redis.ReportSuccess();
             var entries = new RemoteEntry[fullKeys.Count];
             for (var i = 0; i < entries.Length; i++)
@@ -113,8 +113,8 @@ internal sealed class RedisLevel(CacheRedis redis)
         RedisResult[] claims;
         try
         {
-            claims = (RedisResult[])(await database.ScriptEvaluateAsync(
-                Claim, [.. fullKeys.Select(ClaimKey)], [token, (long)ClaimDuration.TotalMilliseconds]))!;
+            claims = (RedisResult[])(await redis.Bounded(database.ScriptEvaluateAsync(
+                Claim, [.. fullKeys.Select(ClaimKey)], [token, (long)ClaimDuration.TotalMilliseconds])))!;
             redis.ReportSuccess();
         }
         catch (Exception exception) when (RedisFailures.IsOutage(exception))
@@ -179,7 +179,7 @@ internal sealed class RedisLevel(CacheRedis redis)
 
         try
         {
-            await database.ScriptEvaluateAsync(ConditionalSet, keys, args);
+            await redis.Bounded(database.ScriptEvaluateAsync(ConditionalSet, keys, args));
             redis.ReportSuccess();
         }
         catch (Exception exception) when (RedisFailures.IsOutage(exception))

@@ -1,4 +1,6 @@
+using Gateway.Core.Redis;
 using Gateway.Edge.RateLimiting;
+using Gateway.Erp.Redis;
 using Gateway.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,16 +25,16 @@ public static class EdgeLimitsSetup
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EdgeLimitsOptions>>().Value);
-        services.AddSingleton(sp => new LimitsRedisConnection(redis, sp.GetRequiredService<EdgeLimitsOptions>()));
-        services.AddSingleton<ClusterView>();
+        services.AddRedisConnection(builder.Configuration);
+        services.AddSingleton(sp => new ClusterMembership(
+            sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>().Membership(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LocalTokenBank>();
         services.AddSingleton<ITokenBank>(sp => new FailoverTokenBank(
             string.IsNullOrWhiteSpace(redis)
                 ? null
-                : new RedisTokenBank(sp.GetRequiredService<LimitsRedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>()),
+                : new RedisTokenBank(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>()),
             sp.GetRequiredService<LocalTokenBank>(),
-            sp.GetRequiredService<ClusterView>(),
-            sp.GetRequiredService<ILogger<FailoverTokenBank>>()));
+            sp.GetRequiredService<ClusterMembership>()));
         services.AddSingleton<CallerRateLimiter>();
         services.AddHostedService<LimitsHeartbeat>();
 

@@ -43,7 +43,7 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, Tim
             {
                 await SubscribeOnceAsync();
                 _lastId ??= await StartIdAsync(database);
-                var entries = await database.StreamReadAsync(RedisChangeLedger.StreamKey, _lastId.Value, BatchSize);
+                var entries = await redis.Bounded(database.StreamReadAsync(RedisChangeLedger.StreamKey, _lastId.Value, BatchSize));
                 redis.ReportSuccess();
                 foreach (var entry in entries)
                 {
@@ -73,7 +73,7 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, Tim
         }
 
         // The multiplexer re-subscribes by itself after a reconnect.
-        await subscriber.SubscribeAsync(RedisChannel.Literal(RedisChangeLedger.StreamKey), (_, _) => Wake());
+        await redis.Bounded(subscriber.SubscribeAsync(RedisChannel.Literal(RedisChangeLedger.StreamKey), (_, _) => Wake()));
         _subscribed = true;
     }
 
@@ -98,7 +98,7 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, Tim
     /// </summary>
     async Task<RedisValue> StartIdAsync(IDatabase database)
     {
-        var now = (RedisValue[])(await database.ExecuteAsync("TIME"))!;
+        var now = (RedisValue[])(await redis.Bounded(database.ExecuteAsync("TIME")))!;
         var elapsed = time.GetElapsedTime(store.CreatedAt) + ClockAllowance;
         var redisNowMs = ((long)now[0] * 1000) + ((long)now[1] / 1000);
         return Math.Max(0, redisNowMs - (long)elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "-0";

@@ -51,12 +51,12 @@ internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : 
     readonly string _instance = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N");
 
     public async Task<bool> TryHoldAsync() =>
-        (long)await Database().ScriptEvaluateAsync(Hold, [LeaseKey],
-            [_instance, ((long)options.LeaseDuration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]) == 1;
+        (long)await redis.Bounded(Database().ScriptEvaluateAsync(Hold, [LeaseKey],
+            [_instance, ((long)options.LeaseDuration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)])) == 1;
 
-    public async Task<string> CheckpointAsync() => (string?)await Database().StringGetAsync(CheckpointKey) ?? "";
+    public async Task<string> CheckpointAsync() => (string?)await redis.Bounded(Database().StringGetAsync(CheckpointKey)) ?? "";
 
-    public Task SaveCheckpointAsync(string token) => Database().ScriptEvaluateAsync(Save, [LeaseKey, CheckpointKey], [_instance, token]);
+    public Task SaveCheckpointAsync(string token) => redis.Bounded(Database().ScriptEvaluateAsync(Save, [LeaseKey, CheckpointKey], [_instance, token]));
 
     IDatabase Database() => redis.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected yet.");
 }

@@ -70,7 +70,7 @@ internal sealed class RedisChangeLedger(CacheRedis redis, EventsOptions options)
 
         try
         {
-            var result = (long)await database.ScriptEvaluateAsync(Record, [.. keys], args);
+            var result = (long)await redis.Bounded(database.ScriptEvaluateAsync(Record, [.. keys], args));
             redis.ReportSuccess();
             return result switch
             {

@@ -1,3 +1,4 @@
+using Gateway.Erp.Redis;
 using Gateway.Events;
 using Gateway.Orders.Exceptions;
 using Gateway.Orders.HandOff;
@@ -40,7 +41,8 @@ public static class OrderOrchestrationSetup
         }
         else
         {
-            services.AddSingleton(new OrdersRedis(redis));
+            services.AddRedisConnection(builder.Configuration);
+            services.AddSingleton<OrdersRedis>();
             services.AddSingleton<IOrderStore, RedisOrderStore>();
             services.AddSingleton<IHandOffQueue, RedisHandOffQueue>();
             services.AddSingleton<IOpenOrders, RedisOpenOrders>();

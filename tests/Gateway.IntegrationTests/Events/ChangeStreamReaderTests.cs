@@ -1,5 +1,6 @@
 using Gateway.Caching;
 using Gateway.Core.Events;
+using Gateway.Core.Redis;
 using Gateway.Events;
 using Gateway.IntegrationTests.Caching;
 using Gateway.IntegrationTests.Fixtures;
@@ -17,7 +18,8 @@ public sealed class ChangeStreamReaderTests
         await using var redis = new RedisServer();
         await redis.StartAsync();
         var options = new CachingOptions();
-        await using var connection = new CacheRedis(redis.ConnectionString, options, TimeProvider.System, NullLogger<CacheRedis>.Instance);
+        await using var shared = new RedisConnection(redis.ConnectionString);
+        var connection = new CacheRedis(shared, options, TimeProvider.System, NullLogger<CacheRedis>.Instance);
         await connection.ConnectAsync();
         using var store = new CacheStore(options, new RedisLevel(connection), TimeProvider.System);
         var ledger = new RedisChangeLedger(connection, new EventsOptions());

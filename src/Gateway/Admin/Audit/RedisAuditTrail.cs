@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gateway.Edge.ApiKeys;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Admin.Audit;
@@ -8,7 +8,7 @@ namespace Gateway.Admin.Audit;
 /// The Redis stream <see cref="StreamName"/>, shared by every instance, capped near <see cref="MaxLength"/> entries.
 /// Each field is a plain stream field, so operators can read it with <c>XRANGE gateway:audit - +</c>.
 /// </summary>
-internal sealed class RedisAuditTrail(PartnerRedis redis) : IAuditTrail
+internal sealed class RedisAuditTrail(RedisConnection redis) : IAuditTrail
 {
     public const string StreamName = "gateway:audit";
     const int MaxLength = 1_000_000;

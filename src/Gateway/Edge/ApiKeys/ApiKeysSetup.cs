@@ -1,3 +1,4 @@
+using Gateway.Erp.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ public static class ApiKeysSetup
         services.TryAddSingleton(TimeProvider.System);
 
         var redis = builder.Configuration.GetConnectionString("Redis");
-        services.AddSingleton(new PartnerRedis(redis));
+        services.AddRedisConnection(builder.Configuration);
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddSingleton<IPartnerStore, InMemoryPartnerStore>();

@@ -8,7 +8,7 @@ namespace Gateway.Edge.ApiKeys;
 /// drops this instance's cached copy when any instance says so. After a reconnect the whole cache is dropped, since
 /// messages sent meanwhile were lost. Without Redis there is one instance and only its own cache to drop.
 /// </summary>
-internal sealed class KeyInvalidation(PartnerRedis redis, PartnerKeyCache cache, ApiKeysOptions options, ILogger<KeyInvalidation> logger)
+internal sealed class KeyInvalidation(RedisConnection redis, PartnerKeyCache cache, ApiKeysOptions options, ILogger<KeyInvalidation> logger)
     : BackgroundService
 {
     static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);

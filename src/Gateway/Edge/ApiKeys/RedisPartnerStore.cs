@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Edge.ApiKeys;
@@ -7,7 +8,7 @@ namespace Gateway.Edge.ApiKeys;
 /// Partners and keys as JSON strings in Redis (<c>{prefix}:partner:{id}</c>, <c>{prefix}:key:{keyId}</c>), plus a set of
 /// each partner's key ids. Shared by every instance; what they cache is invalidated through <see cref="KeyInvalidation"/>.
 /// </summary>
-internal sealed class RedisPartnerStore(PartnerRedis redis, ApiKeysOptions options) : IPartnerStore
+internal sealed class RedisPartnerStore(RedisConnection redis, ApiKeysOptions options) : IPartnerStore
 {
     static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Gateway.Core.Redis;
 using Gateway.Edge.Authentication;
 
 namespace Gateway.Edge.RateLimiting;
@@ -11,7 +12,7 @@ namespace Gateway.Edge.RateLimiting;
 /// </summary>
 internal sealed class CallerRateLimiter(
     ITokenBank bank,
-    ClusterView cluster,
+    ClusterMembership cluster,
     EdgeLimitsOptions options,
     TimeProvider time) : PartitionedRateLimiter<HttpContext>
 {

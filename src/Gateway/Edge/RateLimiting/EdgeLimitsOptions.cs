@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Gateway.Core.Redis;
 
 namespace Gateway.Edge.RateLimiting;
 
@@ -44,4 +45,8 @@ public sealed class EdgeLimitsOptions
     /// <summary>Prefix of every key the limiter writes in Redis. Default: <c>gw:rl</c>.</summary>
     [Required, MinLength(1)]
     public string KeyPrefix { get; set; } = "gw:rl";
+
+    /// <summary>The limits' heartbeat, on the set <c>{KeyPrefix}:instances</c>.</summary>
+    internal MembershipSettings Membership() =>
+        new($"{KeyPrefix}:instances", HeartbeatInterval, InstanceTimeout, RedisTimeout, ExpectedInstances);
 }

@@ -10,8 +10,7 @@ namespace Gateway.Edge.RateLimiting;
 internal sealed class FailoverTokenBank(
     RedisTokenBank? redis,
     LocalTokenBank local,
-    ClusterView cluster,
-    ILogger<FailoverTokenBank> logger) : ITokenBank
+    ClusterMembership cluster) : ITokenBank
 {
     public ValueTask<TokenGrant> LeaseAsync(TokenRequest request)
     {
@@ -36,11 +35,7 @@ internal sealed class FailoverTokenBank(
         }
         catch (Exception error) when (RedisFailures.IsFailure(error))
         {
-            if (cluster.Lost(error))
-            {
-                Log.RedisLost(logger, cluster.Instances, error.GetType().Name);
-            }
-
+            cluster.ReportFailure(error);
             return local.Lease(request, cluster.Instances);
         }
     }

@@ -1,50 +1,56 @@
 using Gateway.Core.Redis;
-using StackExchange.Redis;
 
 namespace Gateway.Edge.RateLimiting;
 
 /// <summary>
-/// Every <see cref="EdgeLimitsOptions.HeartbeatInterval"/>: announces this instance in Redis and learns how many are
-/// live (sizing leases and the fallback share), probes Redis while degraded so the limiter recovers by itself,
-/// and forgets idle partitions.
+/// Runs the limits' <see cref="ClusterMembership"/>: every <see cref="EdgeLimitsOptions.HeartbeatInterval"/> it announces
+/// this instance in Redis and learns how many are live (sizing leases and the fallback share), probing Redis while
+/// degraded so the limiter recovers by itself. On the same beat it forgets idle partitions.
 /// </summary>
-internal sealed class LimitsHeartbeat(
-    LimitsRedisConnection connection,
-    ClusterView cluster,
-    CallerRateLimiter limiter,
-    LocalTokenBank local,
-    EdgeLimitsOptions options,
-    TimeProvider time,
-    ILogger<LimitsHeartbeat> logger) : BackgroundService
+internal sealed class LimitsHeartbeat : BackgroundService
 {
-    // ZADD with Redis's clock, drop the silent, count the rest: one atomic round trip.
-    const string Script = """
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        local timeout = tonumber(ARGV[2])
-        redis.call('ZADD', KEYS[1], now, ARGV[1])
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - timeout)
-        redis.call('PEXPIRE', KEYS[1], timeout * 2)
-        return redis.call('ZCARD', KEYS[1])
-        """;
-
     static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
 
-    readonly string _instanceId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    readonly RedisConnection _connection;
+    readonly ClusterMembership _cluster;
+    readonly CallerRateLimiter _limiter;
+    readonly LocalTokenBank _local;
+    readonly EdgeLimitsOptions _options;
+    readonly TimeProvider _time;
+    readonly ILogger<LimitsHeartbeat> _logger;
 
-    RedisKey InstancesKey => $"{options.KeyPrefix}:instances";
+    public LimitsHeartbeat(
+        RedisConnection connection,
+        ClusterMembership cluster,
+        CallerRateLimiter limiter,
+        LocalTokenBank local,
+        EdgeLimitsOptions options,
+        TimeProvider time,
+        ILogger<LimitsHeartbeat> logger)
+    {
+        _connection = connection;
+        _cluster = cluster;
+        _limiter = limiter;
+        _local = local;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        // Whoever noticed (this heartbeat or a request's lease), the switch to local shares is told once.
+        cluster.RedisLost += error => Log.RedisLost(logger, cluster.Instances, error.GetType().Name);
+        cluster.RedisBack += live => Log.RedisBack(logger, live);
+    }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the server listens, so the first requests already share the cluster's buckets.
-        await connection.ConnectAsync();
-        if (connection.IsConfigured)
+        if (_connection.IsConfigured)
         {
-            await BeatAsync();
+            // Before the server listens, so the first requests already share the cluster's buckets; the first beat waits
+            // for Redis about as long as a request would, since an unreachable Redis is an outage, not a failed start.
+            await _cluster.StartAsync();
         }
         else
         {
-            Log.LocalOnly(logger);
+            Log.LocalOnly(_logger);
         }
 
         await base.StartAsync(cancellationToken);
@@ -52,19 +58,14 @@ internal sealed class LimitsHeartbeat(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.HeartbeatInterval, time);
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (connection.IsConfigured)
-                {
-                    await BeatAsync();
-                }
-
-                var idleSince = time.GetUtcNow() - IdleAfter;
-                limiter.ForgetIdle(idleSince);
-                local.Forget(idleSince);
+                var idleSince = _time.GetUtcNow() - IdleAfter;
+                _limiter.ForgetIdle(idleSince);
+                _local.Forget(idleSince);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,45 +74,9 @@ internal sealed class LimitsHeartbeat(
         }
     }
 
-    async Task BeatAsync()
-    {
-        try
-        {
-            var database = connection.Database
-                ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected yet.");
-            var live = (int)await database.ScriptEvaluateAsync(
-                    Script, [InstancesKey], [_instanceId, (long)options.InstanceTimeout.TotalMilliseconds])
-                .WaitAsync(options.RedisTimeout);
-            var wasDegraded = cluster.Degraded;
-            cluster.Heard(live);
-            if (wasDegraded)
-            {
-                Log.RedisBack(logger, live);
-            }
-        }
-        catch (Exception error) when (RedisFailures.IsFailure(error))
-        {
-            if (cluster.Lost(error))
-            {
-                Log.RedisLost(logger, cluster.Instances, error.GetType().Name);
-            }
-        }
-    }
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (connection.Database is { } database && connection.IsConnected)
-        {
-            try
-            {
-                // Leave at once, so the others widen their leases and fallback shares without waiting for the timeout.
-                await database.SortedSetRemoveAsync(InstancesKey, _instanceId).WaitAsync(options.RedisTimeout, cancellationToken);
-            }
-            catch (Exception error) when (error is RedisException or TimeoutException or OperationCanceledException)
-            {
-                // The entry expires after InstanceTimeout anyway.
-            }
-        }
+        await _cluster.LeaveAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 namespace Gateway.Edge.RateLimiting;
 
 /// <summary>
@@ -10,7 +11,7 @@ internal sealed class PartnerAllowance(
     string callerId,
     PartnerPlan plan,
     ITokenBank bank,
-    ClusterView cluster,
+    ClusterMembership cluster,
     EdgeLimitsOptions options,
     TimeProvider time)
 {

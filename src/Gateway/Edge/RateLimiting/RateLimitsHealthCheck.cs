@@ -1,10 +1,11 @@
 using System.Globalization;
+using Gateway.Core.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Edge.RateLimiting;
 
 /// <summary>Readiness entry <c>rate-limits</c>: Degraded while plans are enforced per instance because Redis is away.</summary>
-internal sealed class RateLimitsHealthCheck(LimitsRedisConnection connection, ClusterView cluster) : IHealthCheck
+internal sealed class RateLimitsHealthCheck(RedisConnection connection, ClusterMembership cluster) : IHealthCheck
 {
     public const string Name = "rate-limits";
 

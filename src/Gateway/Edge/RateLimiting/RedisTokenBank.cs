@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Edge.RateLimiting;
@@ -7,7 +8,7 @@ namespace Gateway.Edge.RateLimiting;
 /// The one token bucket and day count per caller that all instances share, changed only by an atomic Lua script.
 /// The script reads Redis's own clock (TIME), so instances with skewed clocks still refill one bucket at one rate.
 /// </summary>
-internal sealed class RedisTokenBank(LimitsRedisConnection connection, EdgeLimitsOptions options)
+internal sealed class RedisTokenBank(RedisConnection connection, EdgeLimitsOptions options)
 {
     // KEYS[1] the bucket (hash: tokens, at), KEYS[2] today's count, KEYS[3] the count the returned tokens came from.
     // ARGV: rate/s, burst, daily quota, wanted, returned. Returns { granted, bucket left, day left, ms to next token }.

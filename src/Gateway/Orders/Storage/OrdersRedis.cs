@@ -1,28 +1,19 @@
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Orders.Storage;
 
 /// <summary>
-/// The orders' own Redis connection and key names. Its own multiplexer, so that a burst of cache traffic never queues
-/// ahead of an order being written; unlike the limiter's it keeps commands queued while reconnecting, because an
-/// order would rather wait a moment than fail.
+/// The orders' Redis connection and key names. Unlike every other feature the orders do not use the shared multiplexer:
+/// theirs keeps commands queued while it reconnects, because an order would rather wait a moment than fail, while the
+/// shared one fails fast so that requests go to their fallbacks at once (the policy belongs to a whole multiplexer).
+/// It comes from the same <see cref="RedisConnection"/>, on the first order command.
 /// </summary>
-internal sealed class OrdersRedis : IDisposable
+internal sealed class OrdersRedis(RedisConnection connection)
 {
     const string Prefix = "gateway:orders:";
 
-    readonly Lazy<ConnectionMultiplexer> _connection;
-
-    public OrdersRedis(string connectionString)
-    {
-        _connection = new(() =>
-        {
-            var configuration = ConfigurationOptions.Parse(connectionString);
-            configuration.AbortOnConnectFail = false;
-            configuration.ClientName ??= "gateway-orders";
-            return ConnectionMultiplexer.Connect(configuration);
-        });
-    }
+    readonly Lazy<IConnectionMultiplexer> _connection = new(() => connection.ConnectQueueing("gateway-orders"));
 
     /// <summary>This process's name in the hand-off consumer group: unique per process, so a restarted instance is a new consumer.</summary>
     public string ConsumerName { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -40,12 +31,4 @@ internal sealed class OrdersRedis : IDisposable
     public static RedisKey HandOff => Prefix + "handoff";
 
     public static RedisKey Open => Prefix + "open";
-
-    public void Dispose()
-    {
-        if (_connection.IsValueCreated)
-        {
-            _connection.Value.Dispose();
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using Gateway.Edge;
 using Gateway.Edge.ApiKeys;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ public sealed class PartnerKeyVerifierTests
     {
         var store = new InMemoryPartnerStore();
         var cache = new PartnerKeyCache(store, _options, _time, NullLogger<PartnerKeyCache>.Instance);
-        var invalidation = new KeyInvalidation(new PartnerRedis(null), cache, _options, NullLogger<KeyInvalidation>.Instance);
+        var invalidation = new KeyInvalidation(new RedisConnection(null), cache, _options, NullLogger<KeyInvalidation>.Instance);
         _directory = new PartnerDirectory(store, invalidation, _options, _time);
         _sut = new PartnerKeyVerifier(cache, _time);
     }

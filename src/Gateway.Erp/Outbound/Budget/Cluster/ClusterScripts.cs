@@ -2,21 +2,11 @@ namespace Gateway.Erp.Outbound.Budget.Cluster;
 
 /// <summary>
 /// The atomic Lua scripts of the shared budgets. Each reads Redis's own clock (TIME), so instances with skewed clocks
-/// still refill one bucket at one rate and expire sessions at one time.
+/// still refill one bucket at one rate and expire sessions at one time. The heartbeat that counts the instances is
+/// <see cref="Gateway.Core.Redis.ClusterMembership"/>'s.
 /// </summary>
 internal static class ClusterScripts
 {
-    /// <summary>KEYS[1] instances (sorted set); ARGV: instance id, timeout ms. Returns the live instances.</summary>
-    public const string Heartbeat = """
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        local timeout = tonumber(ARGV[2])
-        redis.call('ZADD', KEYS[1], now, ARGV[1])
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - timeout)
-        redis.call('PEXPIRE', KEYS[1], timeout * 2)
-        return redis.call('ZCARD', KEYS[1])
-        """;
-
     /// <summary>
     /// KEYS[1] bucket (hash: tokens, at, factor), KEYS[2] paused-until (ms). ARGV: rate/s, burst, want, reserve (tokens a
     /// background lease must leave). The rate is multiplied by factor, halved by each pause and regaining 0.1 a second.

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Gateway.Core.Redis;
+using StackExchange.Redis;
 
 namespace Gateway.Erp.Outbound.Budget.Cluster;
 
@@ -39,4 +41,8 @@ public sealed class ErpBudgetOptions
     /// <summary>Instances expected before the first heartbeat answers (sizes the fallback share). Default: 1.</summary>
     [Range(1, 1000)]
     public int ExpectedInstances { get; set; } = 1;
+
+    /// <summary>The budgets' heartbeat, on the set <paramref name="instances"/>.</summary>
+    internal MembershipSettings Membership(RedisKey instances) =>
+        new(instances, HeartbeatInterval, InstanceTimeout, RedisTimeout, ExpectedInstances);
 }
