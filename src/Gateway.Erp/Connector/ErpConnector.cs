@@ -1,5 +1,6 @@
 using Gateway.Core;
 using Gateway.Core.Catalog;
+using Gateway.Core.Concurrency;
 using Gateway.Core.Customers;
 using Gateway.Core.Erp;
 using Gateway.Core.Inventory;

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using Gateway.Core.Concurrency;
 using Gateway.Core.Erp;
 
 namespace Gateway.Caching;
@@ -15,7 +15,7 @@ namespace Gateway.Caching;
 internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, CacheStore store, CacheOutcomes outcomes, TimeProvider time, ILogger logger)
     where T : class
 {
-    readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
+    readonly SingleFlight<string, Dictionary<string, Answer>> _flights = new();
 
     public string Name => name;
 
@@ -85,63 +85,18 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
         return found.GetValueOrDefault(key);
     }
 
-    HashSet<Task<Dictionary<string, Answer>>> JoinOrStart(List<string> misses, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
+    IReadOnlyCollection<Task<Dictionary<string, Answer>>> JoinOrStart(List<string> misses, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
     {
-        var mine = new TaskCompletionSource<Dictionary<string, Answer>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var owned = new Dictionary<string, long>(StringComparer.Ordinal);
-        var flights = new HashSet<Task<Dictionary<string, Answer>>>();
-        foreach (var key in misses)
-        {
-            var generation = store.Generation(FullKey(key));
-            var flight = new Flight(mine.Task, generation);
-            var current = _flights.GetOrAdd(key, flight);
-            // A flight that started before the key's last invalidation may bring back what the change replaced: this
-            // caller, who may have seen the change already, starts a new one (later callers join that).
-            while (current != flight && current.Generation != generation && !_flights.TryUpdate(key, flight, current))
-            {
-                current = _flights.GetOrAdd(key, flight);
-            }
-
-            if (current == flight || current.Generation != generation)
-            {
-                owned[key] = generation;
-            }
-            else
-            {
-                flights.Add(current.Answers);
-            }
-        }
-
-        if (owned.Count > 0)
-        {
-            flights.Add(mine.Task);
-            _ = FlyAsync(owned, fetch, mine);
-        }
-
-        return flights;
+        // A flight that started before the key's last invalidation may bring back what the change replaced: a caller,
+        // who may have seen the change already, does not join it but starts a new one (later callers join that).
+        var generations = misses.ToDictionary(key => key, key => store.Generation(FullKey(key)), StringComparer.Ordinal);
+        return _flights.JoinOrStart(
+            misses.Select(key => (key, generations[key])),
+            owned => AnswerAsync(owned.ToDictionary(key => key, key => generations[key], StringComparer.Ordinal), fetch));
     }
 
-    /// <summary>Answers the owned keys from L1 (filled meanwhile?), L2, then one ERP call; never throws, completes <paramref name="flight"/>.</summary>
+    /// <summary>Answers the owned keys from L1 (filled meanwhile?), L2, then one ERP call.</summary>
     /// <param name="generations">Each key's generation when the flight began: whatever is read from then on may only be stored if it is unchanged.</param>
-    async Task FlyAsync(Dictionary<string, long> generations, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch, TaskCompletionSource<Dictionary<string, Answer>> flight)
-    {
-        try
-        {
-            flight.SetResult(await AnswerAsync(generations, fetch));
-        }
-        catch (Exception exception)
-        {
-            flight.SetException(exception);
-        }
-        finally
-        {
-            foreach (var (key, generation) in generations)
-            {
-                _flights.TryRemove(new KeyValuePair<string, Flight>(key, new Flight(flight.Task, generation)));
-            }
-        }
-    }
-
     async Task<Dictionary<string, Answer>> AnswerAsync(Dictionary<string, long> generations, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch)
     {
         var now = time.GetUtcNow();
@@ -269,7 +224,4 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
     }
 
     readonly record struct Answer(CacheEntry Entry, CacheResult Result, TimeSpan Age);
-
-    /// <summary>A lookup in progress for a key, begun when the key was at <paramref name="Generation"/>.</summary>
-    sealed record Flight(Task<Dictionary<string, Answer>> Answers, long Generation);
 }

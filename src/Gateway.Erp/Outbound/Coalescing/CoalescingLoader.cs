@@ -23,6 +23,12 @@ internal sealed class CoalescingLoader<TValue>(
     where TValue : class
 {
     readonly Lock _gate = new();
+
+    // Not Gateway.Core's SingleFlight, on purpose: a key here is in flight from the moment it joins a forming batch, before
+    // any call starts, and its promise is completed by whichever batch it landed in. Joining and enqueueing happen under
+    // one lock, and a batch forgets its keys under that lock before completing them. Through SingleFlight a flight would
+    // be one caller's keys rather than one batch: a key's waiters would also wait for (and fail with) the other batches
+    // its first caller's keys went into, and joining would be split from batch forming across two locks.
     readonly Dictionary<(string Group, string Key), TaskCompletionSource<TValue?>> _inFlight = [];
     readonly Dictionary<string, Batch> _forming = new(StringComparer.Ordinal);
 

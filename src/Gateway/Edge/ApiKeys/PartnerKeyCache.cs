@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gateway.Core.Concurrency;
 using Gateway.Core.Redis;
 
 namespace Gateway.Edge.ApiKeys;
@@ -12,11 +13,21 @@ namespace Gateway.Edge.ApiKeys;
 /// </summary>
 internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions options, TimeProvider time, ILogger<PartnerKeyCache> logger)
 {
-    /// <summary>Keys that exist (as many as the admin issued) and reads in flight (as many as requests in flight).</summary>
+    /// <summary>Keys that exist (as many as the admin issued), each with its partner.</summary>
     readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Key ids the store did not know, until when that answer is trusted.</summary>
     readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.Ordinal);
+
+    /// <summary>Store reads in flight (as many as requests in flight), each begun at an <see cref="_invalidations"/> count.</summary>
+    readonly SingleFlight<string, KnownKey?> _reads = new();
+
+    /// <summary>
+    /// Invalidations heard so far, of any key: a read begun before one is not joined and what it finds is not kept, as
+    /// it may be what the change replaced. Counting them all, not per key, keeps no state per key id heard of; the cost
+    /// is a second read for keys being read while another key changes, which is rare.
+    /// </summary>
+    long _invalidations;
 
     /// <summary>Unknown key ids remembered now; never above <see cref="ApiKeysOptions.MaxUnknownKeys"/>.</summary>
     public int UnknownCount => _unknown.Count;
@@ -32,19 +43,43 @@ internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions option
 
         if (_entries.TryGetValue(keyId, out var entry) && now < entry.FreshUntil)
         {
-            return await entry.Load.Value;
+            return entry.Known;
         }
 
-        var stale = entry;
-        var fresh = new Entry(new Lazy<Task<KnownKey?>>(() => LoadAsync(keyId, stale)), now + options.CacheTtl);
-        // Whoever loses the race awaits the winner's read instead of starting another.
-        var current = stale is null
-            ? _entries.GetOrAdd(keyId, fresh)
-            : _entries.TryUpdate(keyId, fresh, stale) ? fresh : _entries.GetValueOrDefault(keyId, fresh);
-        var found = await current.Load.Value;
-        if (found is null && _entries.TryRemove(new KeyValuePair<string, Entry>(keyId, current)))
+        var invalidations = Interlocked.Read(ref _invalidations);
+        return await _reads.RunAsync(keyId, invalidations, () => ReadAsync(keyId, entry, now + options.CacheTtl, invalidations), CancellationToken.None);
+    }
+
+    /// <summary>Reads the key and keeps the answer, known or unknown, until <paramref name="until"/>.</summary>
+    async Task<KnownKey?> ReadAsync(string keyId, Entry? stale, DateTimeOffset until, long invalidations)
+    {
+        var found = await LoadAsync(keyId, stale);
+        var kept = found is null ? null : new Entry(found, until);
+        if (kept is not null)
         {
-            RememberUnknown(keyId, current.FreshUntil);
+            _entries[keyId] = kept;
+        }
+        else
+        {
+            if (stale is not null)
+            {
+                _entries.TryRemove(new KeyValuePair<string, Entry>(keyId, stale));
+            }
+
+            RememberUnknown(keyId, until);
+        }
+
+        // Checked after keeping, so an invalidation racing the keeping still takes the answer away.
+        if (Interlocked.Read(ref _invalidations) != invalidations)
+        {
+            if (kept is not null)
+            {
+                _entries.TryRemove(new KeyValuePair<string, Entry>(keyId, kept));
+            }
+            else
+            {
+                _unknown.TryRemove(new KeyValuePair<string, DateTimeOffset>(keyId, until));
+            }
         }
 
         return found;
@@ -85,13 +120,14 @@ internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions option
         {
             // The store is unreachable: what this instance knew a moment ago beats refusing every partner.
             Log.StoreUnavailable(logger, keyId, e);
-            return stale is { Load.Value.IsCompletedSuccessfully: true } ? stale.Load.Value.Result : null;
+            return stale?.Known;
         }
     }
 
     /// <summary>Forgets one key (it changed somewhere) or, with null, everything (messages may have been missed).</summary>
     public void Invalidate(string? keyId)
     {
+        Interlocked.Increment(ref _invalidations);
         if (keyId is null)
         {
             _entries.Clear();
@@ -104,7 +140,7 @@ internal sealed class PartnerKeyCache(IPartnerStore store, ApiKeysOptions option
         }
     }
 
-    sealed record Entry(Lazy<Task<KnownKey?>> Load, DateTimeOffset FreshUntil);
+    sealed record Entry(KnownKey Known, DateTimeOffset FreshUntil);
 }
 
 /// <summary>A stored key with the caller it authenticates as.</summary>
