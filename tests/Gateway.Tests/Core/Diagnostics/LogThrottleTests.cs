@@ -1,7 +1,7 @@
 using Gateway.Core.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Gateway.Tests.Diagnostics;
+namespace Gateway.Tests.Core.Diagnostics;
 
 public sealed class LogThrottleTests
 {

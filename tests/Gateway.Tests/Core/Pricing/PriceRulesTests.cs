@@ -1,6 +1,6 @@
 using Gateway.Core.Pricing;
 
-namespace Gateway.Tests.Pricing;
+namespace Gateway.Tests.Core.Pricing;
 
 public class PriceRulesTests
 {

@@ -1,6 +1,6 @@
 using Gateway.GraphQL.Schema;
 
-namespace Gateway.Tests.GraphQL;
+namespace Gateway.Tests.GraphQL.Schema;
 
 public sealed class PageCursorTests
 {

@@ -5,7 +5,7 @@ using Gateway.Erp.Cloud;
 using Gateway.Erp.Outbound.Budget;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Gateway.Tests.Erp.Budget;
+namespace Gateway.Tests.Erp.Outbound.Budget;
 
 public sealed class TokenBucketBudgetTests
 {

@@ -1,7 +1,7 @@
 using Gateway.Orders;
 using Gateway.Orders.Intake;
 
-namespace Gateway.Tests.Orders;
+namespace Gateway.Tests.Orders.Intake;
 
 public class OrderRequestRulesTests
 {

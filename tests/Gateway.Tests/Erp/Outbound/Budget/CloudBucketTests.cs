@@ -3,7 +3,7 @@ using Gateway.Erp.Cloud;
 using Gateway.Erp.Outbound.Budget;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Gateway.Tests.Erp.Budget;
+namespace Gateway.Tests.Erp.Outbound.Budget;
 
 /// <summary>
 /// The cloud budget the gateway plans from the ERP's quota, against the ERP's own token bucket, when requests do not

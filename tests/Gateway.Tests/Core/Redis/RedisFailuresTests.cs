@@ -1,7 +1,7 @@
 using Gateway.Core.Redis;
 using StackExchange.Redis;
 
-namespace Gateway.Tests.Redis;
+namespace Gateway.Tests.Core.Redis;
 
 public class RedisFailuresTests
 {

@@ -2,7 +2,7 @@ using Gateway.GraphQL;
 using Gateway.GraphQL.PersistedQueries;
 using GraphQL;
 
-namespace Gateway.Tests.GraphQL;
+namespace Gateway.Tests.GraphQL.PersistedQueries;
 
 public sealed class PersistedQueryProtocolTests
 {

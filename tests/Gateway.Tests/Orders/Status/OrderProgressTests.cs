@@ -2,7 +2,7 @@ using Gateway.Core.Orders;
 using Gateway.Orders;
 using Gateway.Orders.Status;
 
-namespace Gateway.Tests.Orders;
+namespace Gateway.Tests.Orders.Status;
 
 public class OrderProgressTests
 {

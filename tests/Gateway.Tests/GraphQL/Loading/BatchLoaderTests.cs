@@ -1,6 +1,6 @@
 using Gateway.GraphQL.Loading;
 
-namespace Gateway.Tests.GraphQL;
+namespace Gateway.Tests.GraphQL.Loading;
 
 public sealed class BatchLoaderTests
 {

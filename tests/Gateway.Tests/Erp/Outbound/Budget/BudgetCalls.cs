@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Gateway.Erp;
 using Gateway.Erp.Outbound.Budget;
 
-namespace Gateway.Tests.Erp.Budget;
+namespace Gateway.Tests.Erp.Outbound.Budget;
 
 /// <summary>Budget calls as plain tasks, so a test can look at a lease that is due now without blocking for it.</summary>
 internal static class BudgetCalls

@@ -1,7 +1,7 @@
 using Gateway.Core.Diagnostics;
 using Gateway.Edge.ApiKeys;
 
-namespace Gateway.Tests.Diagnostics;
+namespace Gateway.Tests.Core.Diagnostics;
 
 public sealed class LogSafeTests
 {

@@ -1,7 +1,7 @@
 using Gateway.GraphQL;
 using Gateway.GraphQL.PersistedQueries;
 
-namespace Gateway.Tests.GraphQL;
+namespace Gateway.Tests.GraphQL.PersistedQueries;
 
 public sealed class PersistedQueryStoreTests
 {

@@ -1,6 +1,6 @@
 using Gateway.Core.Concurrency;
 
-namespace Gateway.Tests.Concurrency;
+namespace Gateway.Tests.Core.Concurrency;
 
 public sealed class SingleFlightTests
 {
