@@ -14,18 +14,18 @@ public sealed class KeptAnswersTests
     readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void Kept_answer_is_found_while_its_reads_hold_and_not_after()
+    public void Find_KeptAnswer_FoundWhileItsReadsHoldAndDroppedAfter()
     {
-        using var answers = Answers(TimeSpan.FromSeconds(30));
+        using var sut = Answers(TimeSpan.FromSeconds(30));
         var holds = true;
         var key = Key("q");
-        answers.Keep(key, Answer(answers, () => holds), keySize: 1);
+        sut.Keep(key, Answer(sut, () => holds), keySize: 1);
 
-        var whileHolding = answers.Find(key);
+        var whileHolding = sut.Find(key);
         holds = false;
-        var afterChange = answers.Find(key);
+        var afterChange = sut.Find(key);
         holds = true;
-        var afterDropped = answers.Find(key);
+        var afterDropped = sut.Find(key);
 
         Assert.NotNull(whileHolding);
         Assert.Null(afterChange);
@@ -33,32 +33,32 @@ public sealed class KeptAnswersTests
     }
 
     [Fact]
-    public void Kept_answer_expires_after_keep_for()
+    public void Find_KeepForElapsed_ReturnsNull()
     {
-        using var answers = Answers(TimeSpan.FromSeconds(30));
+        using var sut = Answers(TimeSpan.FromSeconds(30));
         var key = Key("q");
-        answers.Keep(key, Answer(answers, () => true), keySize: 1);
+        sut.Keep(key, Answer(sut, () => true), keySize: 1);
 
         _time.Advance(TimeSpan.FromSeconds(29));
-        var before = answers.Find(key);
+        var before = sut.Find(key);
         _time.Advance(TimeSpan.FromSeconds(1));
-        var at = answers.Find(key);
+        var at = sut.Find(key);
 
         Assert.NotNull(before);
         Assert.Null(at);
     }
 
     [Fact]
-    public void Answer_built_just_before_midnight_expires_at_midnight()
+    public void ExpiresFrom_BuiltJustBeforeMidnight_IsMidnight()
     {
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 59, 50, TimeSpan.Zero));
-        using var answers = Answers(TimeSpan.FromSeconds(30));
+        using var sut = Answers(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), answers.ExpiresFrom(_time.GetUtcNow()));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), sut.ExpiresFrom(_time.GetUtcNow()));
     }
 
     [Fact]
-    public void Rights_are_the_scopes_and_customers_in_any_order_and_not_the_callers_name()
+    public void Rights_ScopesAndCustomersInAnyOrder_DecideAloneNotTheCallersName()
     {
         var first = new Caller("app:a", CallerKind.StorefrontApp, new HashSet<string> { "pricing:read", "catalog:read" }, new HashSet<string> { "2", "1" }, Plan);
         var same = new Caller("partner:b", CallerKind.Partner, new HashSet<string> { "catalog:read", "pricing:read" }, new HashSet<string> { "1", "2" }, Plan);

@@ -11,7 +11,7 @@ public sealed class EventsOptionsTests
     public void Validate_Defaults_IsValid() => Assert.Empty(Validate(new EventsOptions()));
 
     [Fact]
-    public void Defaults_ToleranceFiveMinutesAndUntimestampedRefused_AsTheContractPins()
+    public void Constructor_Defaults_ToleranceFiveMinutesAndUntimestampedRefusedAsTheContractPins()
     {
         var sut = new EventsOptions();
 

@@ -6,7 +6,7 @@ namespace Gateway.Tests.Core.Redis;
 public class RedisFailuresTests
 {
     [Fact]
-    public void Unreachable_timed_out_or_loading_is_an_outage()
+    public void IsOutage_UnreachableTimedOutOrLoading_True()
     {
         Assert.True(RedisFailures.IsOutage(new RedisConnectionException(ConnectionFailureType.SocketFailure, "gone")));
         Assert.True(RedisFailures.IsOutage(new RedisTimeoutException("slow", CommandStatus.Sent)));
@@ -15,7 +15,7 @@ public class RedisFailuresTests
     }
 
     [Fact]
-    public void A_command_cancelled_by_the_client_is_an_outage_and_a_callers_own_cancellation_is_not()
+    public void IsOutage_CancelledByTheClientOrByTheCaller_OnlyTheClientsIsAnOutage()
     {
         using var caller = new CancellationTokenSource();
         caller.Cancel();
@@ -26,7 +26,7 @@ public class RedisFailuresTests
     }
 
     [Fact]
-    public void An_exception_the_client_threw_from_inside_is_an_outage_and_the_gateways_own_is_not()
+    public void IsOutage_ExceptionFromInsideTheClient_TrueAndTheGatewaysOwnIsNot()
     {
         var inside = Record.Exception(() => ConfigurationOptions.Parse("127.0.0.1:6379,connectTimeout=not-a-number"));
         var own = Record.Exception(ThrowOwnBug);
@@ -39,7 +39,7 @@ public class RedisFailuresTests
     }
 
     [Fact]
-    public void A_redis_error_that_is_not_about_reaching_redis_is_a_failure_but_not_an_outage()
+    public void IsFailure_RedisErrorNotAboutReachingRedis_TrueButNotAnOutage()
     {
         var wrongType = new RedisServerException("WRONGTYPE Operation against a key holding the wrong kind of value");
 

@@ -87,7 +87,7 @@ public sealed class PartnerKeyVerifierTests
     }
 
     [Fact]
-    public async Task IssuedKey_ToString_NeverShowsTheKey()
+    public async Task ToString_IssuedKey_ShowsTheKeyIdButNeverTheKey()
     {
         var (_, issued) = await PartnerWithKeyAsync();
 

@@ -13,10 +13,10 @@ public sealed class AnonymousCallersTests
     [Fact]
     public void For_SameAddressTwice_ReturnsTheSameCaller()
     {
-        var callers = Callers();
+        var sut = Callers();
 
-        var first = callers.For(IPAddress.Parse("10.0.0.1"));
-        var again = callers.For(IPAddress.Parse("10.0.0.1"));
+        var first = sut.For(IPAddress.Parse("10.0.0.1"));
+        var again = sut.For(IPAddress.Parse("10.0.0.1"));
 
         Assert.Same(first, again);
         Assert.Equal("anonymous:10.0.0.1", first.Id);
@@ -29,24 +29,24 @@ public sealed class AnonymousCallersTests
     [Fact]
     public void For_TwoAddresses_ReturnsTwoPartitions()
     {
-        var callers = Callers();
+        var sut = Callers();
 
-        Assert.NotEqual(callers.For(IPAddress.Parse("10.0.0.1")).Id, callers.For(IPAddress.Parse("10.0.0.2")).Id);
-        Assert.Equal("anonymous:unknown", callers.For(null).Id);
+        Assert.NotEqual(sut.For(IPAddress.Parse("10.0.0.1")).Id, sut.For(IPAddress.Parse("10.0.0.2")).Id);
+        Assert.Equal("anonymous:unknown", sut.For(null).Id);
     }
 
     [Fact]
     public void For_MoreAddressesThanTheBound_StartsOverAndStillAnswersEachAddress()
     {
-        var callers = Callers();
-        var first = callers.For(IPAddress.Parse("10.0.0.1"));
+        var sut = Callers();
+        var first = sut.For(IPAddress.Parse("10.0.0.1"));
 
         for (var i = 0; i < AnonymousCallers.MaxAddresses; i++)
         {
-            callers.For(new IPAddress(0x0B000000u + (uint)i));
+            sut.For(new IPAddress(0x0B000000u + (uint)i));
         }
 
-        var later = callers.For(IPAddress.Parse("10.0.0.1"));
+        var later = sut.For(IPAddress.Parse("10.0.0.1"));
         Assert.NotSame(first, later);
         Assert.Equal((first.Id, first.Plan), (later.Id, later.Plan));
     }

@@ -19,7 +19,7 @@ public sealed class CloudBucketTests
     [InlineData(20, 40, 500)]
     [InlineData(20, 20, 1000)]
     [InlineData(100, 300, 250)]
-    public void Requests_held_back_by_a_stall_of_the_arrival_jitter_still_find_tokens_in_the_erps_bucket(int quota, int burst, int jitterMs)
+    public void CloudBucket_StallOfTheArrivalJitter_HeldBackRequestsStillFindTokensInTheErpsBucket(int quota, int burst, int jitterMs)
     {
         var options = new CloudErpOptions
         {
@@ -46,7 +46,7 @@ public sealed class CloudBucketTests
     }
 
     [Fact]
-    public void The_simulators_quota_plans_nine_tenths_of_its_rate_and_a_burst_clear_of_a_seconds_jitter()
+    public void CloudBucket_SimulatorsQuota_PlansNineTenthsOfItsRateAndABurstClearOfASecondsJitter()
     {
         var (rate, burst) = ErpBudgets.CloudBucket(new CloudErpOptions());
 

@@ -20,7 +20,7 @@ public sealed class TokenBucketBudgetTests
         startFull: true);
 
     [Fact]
-    public void NewBudget_ByDefault_StartsEmptyAndEarnsItsBurstAtTheRate()
+    public void Constructor_ByDefault_StartsEmptyAndEarnsItsBurstAtTheRate()
     {
         using var sut = new TokenBucketBudget(ErpSystem.Cloud, 10, 5, new CloudErpOptions { QueueTimeout = TimeSpan.FromSeconds(2) }, _time);
 
