@@ -11,7 +11,7 @@ public sealed class SimulatorOptionsTests
     [InlineData("Simulator:Cloud:RequestsPerSecond=0")]
     [InlineData("Simulator:WebhookUrls=http://127.0.0.1:1/hook")]
     [InlineData("Simulator:WebhookUrls=not-a-url")]
-    public async Task A_bad_setting_stops_the_simulator_at_start(string setting)
+    public async Task Validate_BadSetting_StopsTheSimulatorAtStart(string setting)
     {
         await Assert.ThrowsAsync<OptionsValidationException>(async () => await SimulatorHost.StartAsync(setting));
     }

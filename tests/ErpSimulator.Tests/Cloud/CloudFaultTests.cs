@@ -10,7 +10,7 @@ public sealed class CloudFaultTests(SimulatorFixture fixture)
     private HttpClient Client => fixture.Client;
 
     [Fact]
-    public async Task An_outage_answers_503_until_the_faults_are_cleared()
+    public async Task SetFaults_CloudOutage_Answers503UntilTheFaultsAreCleared()
     {
         try
         {
@@ -31,7 +31,7 @@ public sealed class CloudFaultTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task An_error_rate_of_one_fails_every_call_and_leaves_the_other_backend_alone()
+    public async Task SetFaults_CloudErrorRateOfOne_FailsEveryCallAndLeavesTheOtherBackendAlone()
     {
         try
         {

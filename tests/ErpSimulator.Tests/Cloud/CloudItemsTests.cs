@@ -9,7 +9,7 @@ public sealed class CloudItemsTests(SimulatorFixture fixture)
     private HttpClient Client => fixture.Client;
 
     [Fact]
-    public async Task Pages_of_a_category_add_up_to_the_total_in_sku_order()
+    public async Task ListItems_PagesOfACategory_AddUpToTheTotalInSkuOrder()
     {
         var first = await Client.GetJsonAsync<CloudPage<CloudItem>>("cloud/api/items?category=tools&limit=100");
         var skus = new List<string>(first.Data.Select(i => i.Sku));
@@ -29,7 +29,7 @@ public sealed class CloudItemsTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Filters_match_category_exactly_and_text_in_name_or_description()
+    public async Task ListItems_CategoryAndSearch_MatchCategoryExactlyAndTextInNameOrDescription()
     {
         var page = await Client.GetJsonAsync<CloudPage<CloudItem>>("cloud/api/items?category=Fasteners&search=hex%20BOLT&limit=100");
 
@@ -41,7 +41,7 @@ public sealed class CloudItemsTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Items_by_sku_leave_out_unknown_skus_and_refuse_more_than_100()
+    public async Task ListItems_BySkus_LeavesOutUnknownSkusAndRefusesMoreThan100()
     {
         var found = await Client.GetJsonAsync<CloudList<CloudItem>>("cloud/api/items?skus=100001,999999,100002");
         Assert.Equal(["100001", "100002"], found.Data.Select(i => i.Sku));
@@ -53,7 +53,7 @@ public sealed class CloudItemsTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Unknown_sku_is_404_not_found()
+    public async Task GetItem_UnknownSku_Is404NotFound()
     {
         using var response = await Client.GetAsync(new Uri("cloud/api/items/999999", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -62,7 +62,7 @@ public sealed class CloudItemsTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Bad_paging_values_are_400_naming_the_field()
+    public async Task ListItems_BadPagingValues_Are400NamingTheField()
     {
         using var limit = await Client.GetAsync(new Uri("cloud/api/items?limit=101", UriKind.Relative), TestContext.Current.CancellationToken);
         using var offset = await Client.GetAsync(new Uri("cloud/api/items?offset=abc", UriKind.Relative), TestContext.Current.CancellationToken);

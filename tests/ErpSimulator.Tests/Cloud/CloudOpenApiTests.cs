@@ -11,7 +11,7 @@ public sealed class CloudOpenApiTests(SimulatorFixture fixture)
         "Regenerate it with: UPDATE_API_SPECS=1 dotnet test --project tests/ErpSimulator.Tests -- --filter-class \"*CloudOpenApiTests\"";
 
     [Fact]
-    public async Task Served_openapi_document_equals_the_committed_one()
+    public async Task OpenApiDocument_AsServed_EqualsTheCommittedOne()
     {
         var served = await fixture.Client.GetStringAsync(new Uri("cloud/openapi.json", UriKind.Relative), TestContext.Current.CancellationToken);
         var committedPath = Path.Combine(RepositoryRoot(), "api-specs", "erp", "cloud-erp.json");

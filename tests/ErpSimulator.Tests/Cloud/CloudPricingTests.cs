@@ -10,7 +10,7 @@ public sealed class CloudPricingTests(SimulatorFixture fixture)
     private HttpClient Client => fixture.Client;
 
     [Fact]
-    public async Task A_contract_sku_is_quoted_at_the_contract_price_and_other_skus_at_list_or_promotion()
+    public async Task Quote_ContractSkuAmongOthers_ContractPriceForItAndListOrPromotionForTheRest()
     {
         var sample = await Client.GetJsonAsync<DataSample>("_sim/sample?skus=20&customers=3");
         var customer = sample.Customers[1];
@@ -29,7 +29,7 @@ public sealed class CloudPricingTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Quotes_refuse_an_unknown_customer_a_zero_quantity_and_too_many_skus()
+    public async Task Quote_UnknownCustomerZeroQuantityOrTooManySkus_Refused()
     {
         using var unknown = await Client.PostJsonAsync("cloud/api/pricing/quotes", new CloudQuoteRequest("29999", 1, ["100001"]));
         using var zero = await Client.PostJsonAsync("cloud/api/pricing/quotes", new CloudQuoteRequest("20001", 0, ["100001"]));
@@ -43,7 +43,7 @@ public sealed class CloudPricingTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Contracts_list_prices_and_promotions_are_served_per_customer_and_currency()
+    public async Task ContractsAndListPrices_PerCustomerAndCurrency_AreServed()
     {
         var contracts = await Client.GetJsonAsync<CloudContracts>("cloud/api/pricing/contracts/20002");
         var cad = await Client.GetJsonAsync<CloudList<CloudListPrice>>("cloud/api/pricing/list-prices?currency=CAD&skus=100001,100002");

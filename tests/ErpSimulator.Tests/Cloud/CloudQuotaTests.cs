@@ -9,7 +9,7 @@ namespace ErpSimulator.Tests.Cloud;
 public sealed class CloudQuotaTests
 {
     [Fact]
-    public async Task A_burst_beyond_the_bucket_gets_429s_with_an_honest_retry_after()
+    public async Task GetItem_BurstBeyondTheBucket_Gets429sWithAnHonestRetryAfter()
     {
         await using var sut = await SimulatorHost.StartAsync();
         var ct = TestContext.Current.CancellationToken;

@@ -12,7 +12,7 @@ public sealed class CloudSalesOrderTests(SimulatorFixture fixture)
     private HttpClient Client => fixture.Client;
 
     [Fact]
-    public async Task An_external_reference_books_one_order_however_often_it_is_posted()
+    public async Task CreateSalesOrder_SameExternalReferencePostedAgain_BooksOneOrder()
     {
         var request = await ValidOrderAsync();
         var before = (await Client.GetJsonAsync<StatsView>("_sim/stats")).OrdersCreated;
@@ -31,7 +31,7 @@ public sealed class CloudSalesOrderTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Orders_move_from_confirmed_to_invoiced_with_a_carrier_and_tracking_number()
+    public async Task GetSalesOrder_OverTime_MovesFromConfirmedToInvoicedWithACarrierAndTrackingNumber()
     {
         using var created = await Client.PostJsonAsync("cloud/api/sales-orders", await ValidOrderAsync());
         var order = await created.ReadAsync<CloudSalesOrder>();
@@ -53,7 +53,7 @@ public sealed class CloudSalesOrderTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Orders_the_erp_refuses_are_422_with_the_reason()
+    public async Task CreateSalesOrder_OrderTheErpRefuses_Is422WithTheReason()
     {
         var valid = await ValidOrderAsync();
         var data = fixture.Services.GetRequiredService<ErpDataSet>();

@@ -14,7 +14,7 @@ public sealed class ControlApiTests(SimulatorFixture fixture)
     private HttpClient Client => fixture.Client;
 
     [Fact]
-    public async Task Changes_show_in_the_cloud_api_with_a_growing_version()
+    public async Task ChangeItemAndStock_Applied_ShowInTheCloudApiWithAGrowingVersion()
     {
         var before = await Client.GetJsonAsync<CloudItem>("cloud/api/items/100011");
 
@@ -32,7 +32,7 @@ public sealed class ControlApiTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task A_list_price_change_reprices_both_currencies()
+    public async Task ChangePrice_ListPrice_RepricesBothCurrencies()
     {
         using var changed = await Client.PostJsonAsync("_sim/prices", new PriceChangeRequest("100012", null, 10m));
         var change = await changed.ReadAsync<JsonElement>();
@@ -53,7 +53,7 @@ public sealed class ControlApiTests(SimulatorFixture fixture)
     [InlineData("_sim/faults", """{ "backend": "mainframe" }""", "backend")]
     [InlineData("_sim/faults", """{ "errorRate": 2 }""", "errorRate")]
     [InlineData("_sim/faults", """not json""", "$")]
-    public async Task Bad_input_is_a_400_problem_naming_the_field(string path, string body, string field)
+    public async Task Post_BadInput_Is400ProblemNamingTheField(string path, string body, string field)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await Client.PostAsync(new Uri(path, UriKind.Relative), content, TestContext.Current.CancellationToken);
@@ -65,7 +65,7 @@ public sealed class ControlApiTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Unknown_keys_are_404()
+    public async Task Post_UnknownKeys_Are404()
     {
         using var sku = await Client.PostJsonAsync("_sim/items/999999", new ItemChangeRequest("x", null));
         using var customer = await Client.PostJsonAsync("_sim/customers/29999", new CustomerChangeRequest("Hold"));
@@ -77,7 +77,7 @@ public sealed class ControlApiTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Stats_count_calls_and_items_per_operation_until_reset()
+    public async Task Stats_CallsMade_CountCallsAndItemsPerOperationUntilReset()
     {
         using var reset = await Client.PostAsync(new Uri("_sim/stats/reset", UriKind.Relative), null, TestContext.Current.CancellationToken);
         await Client.GetJsonAsync<CloudList<CloudInventory>>("cloud/api/inventory?skus=100001,100002,100003");
@@ -97,7 +97,7 @@ public sealed class ControlApiTests(SimulatorFixture fixture)
     }
 
     [Fact]
-    public async Task The_sample_holds_real_keys()
+    public async Task Sample_Requested_HoldsRealKeys()
     {
         var sample = await Client.GetJsonAsync<DataSample>("_sim/sample?skus=5&customers=3");
 

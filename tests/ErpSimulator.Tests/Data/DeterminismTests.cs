@@ -9,7 +9,7 @@ public sealed class DeterminismTests
     private static readonly string[] Quota = ["Simulator:Cloud:RequestsPerSecond=100000", "Simulator:Cloud:Burst=100000"];
 
     [Fact]
-    public async Task Two_simulators_with_one_seed_serve_the_same_data_and_another_seed_differs()
+    public async Task Seed_TwoSimulatorsWithOneSeed_ServeTheSameDataAndAnotherSeedDiffers()
     {
         await using var a = await SimulatorHost.StartAsync([.. Quota, "Simulator:Seed=7"]);
         await using var b = await SimulatorHost.StartAsync([.. Quota, "Simulator:Seed=7"]);

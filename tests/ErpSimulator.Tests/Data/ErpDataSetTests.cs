@@ -9,7 +9,7 @@ public sealed class ErpDataSetTests(SimulatorFixture fixture)
     private ErpDataSet Sut => fixture.Services.GetRequiredService<ErpDataSet>();
 
     [Fact]
-    public void DataSet_Default_HasTheReadmeShape()
+    public void Constructor_DefaultOptions_HasTheReadmeShape()
     {
         Assert.Equal(10_000, Sut.SkuCount);
         Assert.Equal(500, Sut.CustomerCount);

@@ -15,7 +15,7 @@ public sealed class DialectAgreementTests(DialectAgreementTests.Simulator simula
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Items_agree_in_both_dialects()
+    public async Task GetItems_BothDialects_Agree()
     {
         var skus = simulator.Sample.Skus;
 
@@ -27,7 +27,7 @@ public sealed class DialectAgreementTests(DialectAgreementTests.Simulator simula
     }
 
     [Fact]
-    public async Task Customers_agree_in_both_dialects()
+    public async Task GetCustomers_BothDialects_Agree()
     {
         var ids = simulator.Sample.Customers.Select(c => c.CustomerId).ToList();
 
@@ -39,7 +39,7 @@ public sealed class DialectAgreementTests(DialectAgreementTests.Simulator simula
     }
 
     [Fact]
-    public async Task Price_quotes_agree_in_both_dialects()
+    public async Task GetPriceQuote_BothDialects_Agree()
     {
         var legacyQuotes = new List<DecodedQuote>();
         var cloudQuotes = new List<DecodedQuote>();
@@ -68,7 +68,7 @@ public sealed class DialectAgreementTests(DialectAgreementTests.Simulator simula
     }
 
     [Fact]
-    public async Task Inventory_agrees_in_both_dialects()
+    public async Task GetStock_BothDialects_Agree()
     {
         var skus = simulator.Sample.Skus;
 

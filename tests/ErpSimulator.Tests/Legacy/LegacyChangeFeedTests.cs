@@ -10,7 +10,7 @@ public sealed class LegacyChangeFeedTests(SimulatorFixture fixture) : IDisposabl
     private ILegacyErpClient Sut => _client.Erp;
 
     [Fact]
-    public async Task A_control_stock_change_appears_in_GetChanges_with_the_webhook_event_id_and_sequence()
+    public async Task GetChanges_ControlStockChange_AppearsWithTheWebhookEventIdAndSequence()
     {
         var ct = TestContext.Current.CancellationToken;
         var head = await ReadToTheEndAsync("");
@@ -31,7 +31,7 @@ public sealed class LegacyChangeFeedTests(SimulatorFixture fixture) : IDisposabl
     }
 
     [Fact]
-    public async Task The_feed_resumes_after_the_token_it_handed_out()
+    public async Task GetChanges_TokenItHandedOut_ResumesAfterIt()
     {
         var ct = TestContext.Current.CancellationToken;
         foreach (var sku in (await SimControl.SampleAsync(fixture.Client, 3, 0, ct)).Skus)
@@ -53,7 +53,7 @@ public sealed class LegacyChangeFeedTests(SimulatorFixture fixture) : IDisposabl
     [InlineData("", 501, "BatchTooLarge")]
     [InlineData("", 0, "InvalidArgument")]
     [InlineData("abc", 10, "InvalidArgument")]
-    public async Task Bad_paging_arguments_get_a_fault(string token, int maxCount, string faultString)
+    public async Task GetChanges_BadPagingArguments_Fault(string token, int maxCount, string faultString)
     {
         var fault = await Assert.ThrowsAsync<System.ServiceModel.FaultException>(() => Sut.GetChanges(token, maxCount));
 

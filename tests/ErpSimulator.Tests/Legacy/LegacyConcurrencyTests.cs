@@ -6,12 +6,12 @@ namespace ErpSimulator.Tests.Legacy;
 public sealed class LegacyConcurrencyTests
 {
     [Fact]
-    public async Task Calls_beyond_four_in_flight_get_ServerBusy_at_once_and_are_counted()
+    public async Task GetItems_BeyondFourInFlight_ServerBusyAtOnceAndCounted()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var simulator = await SimulatorHost.StartAsync("Simulator:LatencyMs=200");
-        using var client = new LegacyClient(simulator.BaseAddress);
-        await SimControl.ResetStatsAsync(simulator.Client, ct);
+        await using var sut = await SimulatorHost.StartAsync("Simulator:LatencyMs=200");
+        using var client = new LegacyClient(sut.BaseAddress);
+        await SimControl.ResetStatsAsync(sut.Client, ct);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
@@ -27,7 +27,7 @@ public sealed class LegacyConcurrencyTests
         }));
 
         var busy = outcomes.Count(o => o == "Server:ServerBusy");
-        var snapshot = (await SimControl.StatsAsync(simulator.Client, ct)).Legacy;
+        var snapshot = (await SimControl.StatsAsync(sut.Client, ct)).Legacy;
         Assert.True(busy > 0, string.Join(", ", outcomes));
         Assert.Equal(12, busy + outcomes.Count(o => o == "ok"));
         Assert.InRange(snapshot.MaxConcurrency, 1, 4);

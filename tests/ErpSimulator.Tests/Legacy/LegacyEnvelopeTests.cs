@@ -20,7 +20,7 @@ public sealed class LegacyEnvelopeTests(SimulatorFixture fixture)
     [InlineData("<Envelope/>", "GetItems")]
     [InlineData("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><NoSuchOperation/></soap:Body></soap:Envelope>", "NoSuchOperation")]
     [InlineData("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><SearchItems xmlns=\"urn:distributor:legacy-erp:v1\"><MaxRows>many</MaxRows></SearchItems></soap:Body></soap:Envelope>", "SearchItems")]
-    public async Task Malformed_envelope_gets_a_soap_fault_and_the_erp_keeps_serving(string body, string action)
+    public async Task Post_MalformedEnvelope_SoapFaultAndTheErpKeepsServing(string body, string action)
     {
         var ct = TestContext.Current.CancellationToken;
 

@@ -16,7 +16,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     private Task<SimSample> SampleAsync() => SimControl.SampleAsync(fixture.Client, skus: 20, customers: 10, TestContext.Current.CancellationToken);
 
     [Fact]
-    public async Task Items_come_back_padded_with_legacy_codes_and_unknown_numbers_absent()
+    public async Task GetItems_KnownAndUnknownNumbers_PaddedWithLegacyCodesAndUnknownAbsent()
     {
         var sample = await SampleAsync();
         var skus = sample.Skus.Take(5).ToList();
@@ -37,7 +37,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Search_pages_through_a_category_in_item_number_order()
+    public async Task SearchItems_Category_PagesInItemNumberOrder()
     {
         var first = await Sut.SearchItems("Tools", null, 0, 50);
         var second = await Sut.SearchItems("Tools", null, 50, 50);
@@ -51,7 +51,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Customers_come_back_with_one_letter_codes_and_padded_ship_tos()
+    public async Task GetCustomers_SampleCustomers_OneLetterCodesAndPaddedShipTos()
     {
         var sample = await SampleAsync();
         var customers = sample.Customers.Take(5).ToList();
@@ -72,7 +72,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Price_quote_answers_money_as_four_place_strings_with_the_contract_source()
+    public async Task GetPriceQuote_ContractSku_MoneyAsFourPlaceStringsWithTheContractSource()
     {
         var sample = await SampleAsync();
         var customer = sample.Customers[0];
@@ -95,7 +95,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Stock_has_one_row_per_item_and_plant()
+    public async Task GetStock_Items_OneRowPerItemAndPlant()
     {
         var sample = await SampleAsync();
         var skus = sample.Skus.Take(3).ToList();
@@ -116,7 +116,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_customer_gets_a_NotFound_fault()
+    public async Task GetPriceQuote_UnknownCustomer_NotFoundFault()
     {
         var sample = await SampleAsync();
         var fault = await Assert.ThrowsAsync<FaultException>(() => Sut.GetPriceQuote("0000099999", "1.000", [LegacyClient.Item(sample.Skus[0])]));
@@ -130,7 +130,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     [InlineData("000000000000100001", "ten")]
     [InlineData("000000000000100001", "1,5")]
     [InlineData("000000000000100001", "0.000")]
-    public async Task Malformed_numbers_get_an_InvalidArgument_fault(string itemNumber, string quantity)
+    public async Task GetPriceQuote_MalformedNumbers_InvalidArgumentFault(string itemNumber, string quantity)
     {
         var sample = await SampleAsync();
         var fault = await Assert.ThrowsAsync<FaultException>(() => Sut.GetPriceQuote(LegacyClient.Customer(sample.Customers[0].CustomerId), quantity, [itemNumber]));
@@ -140,7 +140,7 @@ public sealed class LegacyRoundTripTests(SimulatorFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Fifty_one_item_numbers_get_a_BatchTooLarge_fault()
+    public async Task GetItems_FiftyOneItemNumbers_BatchTooLargeFault()
     {
         var fiftyOne = Enumerable.Range(100000, 51).Select(n => LegacyClient.Item(n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
 

@@ -6,12 +6,12 @@ namespace ErpSimulator.Tests.Legacy;
 public sealed class LegacySalesOrderTests
 {
     [Fact]
-    public async Task A_sales_order_is_created_once_per_external_reference()
+    public async Task CreateSalesOrder_SameExternalReferenceTwice_CreatedOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var simulator = await SimulatorHost.StartAsync();
-        using var client = new LegacyClient(simulator.BaseAddress);
-        var customer = (await SimControl.SampleAsync(simulator.Client, 0, 20, ct)).Customers.First(c => c.CreditStatus == "Ok");
+        await using var sut = await SimulatorHost.StartAsync();
+        using var client = new LegacyClient(sut.BaseAddress);
+        var customer = (await SimControl.SampleAsync(sut.Client, 0, 20, ct)).Customers.First(c => c.CreditStatus == "Ok");
         var item = (await client.Erp.GetItems([LegacyClient.Item(customer.ContractSkus[0])])).Items.Single();
         var packSize = item.Uom == "EA" ? 1 : int.Parse(item.Uom[2..], CultureInfo.InvariantCulture);
         LegacyOrderLine[] lines = [new() { ItemNumber = item.ItemNumber, Quantity = $"{packSize * 2}.000" }];
@@ -21,7 +21,7 @@ public sealed class LegacySalesOrderTests
         var first = await client.Erp.CreateSalesOrder("ref-legacy-1", customerNumber, shipTo, "PO-1", lines);
         var second = await client.Erp.CreateSalesOrder("ref-legacy-1", customerNumber, shipTo, "PO-1", lines);
         var held = await client.Erp.GetSalesOrders([first.OrderNumber], null);
-        var stats = await SimControl.StatsAsync(simulator.Client, ct);
+        var stats = await SimControl.StatsAsync(sut.Client, ct);
 
         Assert.True(first.Created);
         Assert.False(second.Created);

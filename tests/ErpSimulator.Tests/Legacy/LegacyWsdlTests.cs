@@ -12,7 +12,7 @@ public sealed partial class LegacyWsdlTests(SimulatorFixture fixture)
         $"Regenerate it with: {RegenerateVariable}=1 dotnet test --project tests/ErpSimulator.Tests -- --filter-class \"*LegacyWsdlTests\"";
 
     [Fact]
-    public async Task Served_wsdl_is_the_committed_one()
+    public async Task Wsdl_AsServed_IsTheCommittedOne()
     {
         var ct = TestContext.Current.CancellationToken;
         var served = Normalize(await fixture.Client.GetStringAsync(LegacyWire.Path.TrimStart('/') + "?wsdl", ct));

@@ -18,7 +18,7 @@ public sealed class WebhookDispatcherTests
     }
 
     [Fact]
-    public async Task Webhooks_carry_the_time_they_were_sent_and_a_signature_over_it_and_the_body()
+    public async Task Deliver_Change_CarriesTheTimeSentAndASignatureOverItAndTheBody()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sut = await SimulatorHost.StartAsync($"Simulator:WebhookUrls={receiver.Url}", $"Simulator:WebhookSecret={Secret}");
@@ -35,7 +35,7 @@ public sealed class WebhookDispatcherTests
     }
 
     [Fact]
-    public async Task Every_change_is_posted_signed_in_order_per_entity_even_after_a_refusal()
+    public async Task Deliver_ChangesAndARefusal_EveryChangePostedSignedInOrderPerEntity()
     {
         await using var receiver = await WebhookReceiver.StartAsync(refuseFirst: 1);
         await using var sut = await SimulatorHost.StartAsync($"Simulator:WebhookUrls={receiver.Url}", $"Simulator:WebhookSecret={Secret}");
