@@ -69,7 +69,13 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     /// <summary>Starts a gateway as <paramref name="options"/> say; see <see cref="GatewayHostOptions"/>.</summary>
-    public static Task<GatewayHost> StartAsync(GatewayHostOptions options)
+    public static Task<GatewayHost> StartAsync(GatewayHostOptions options) => Task.FromResult(Start(options));
+
+    /// <summary>
+    /// <see cref="StartAsync(GatewayHostOptions)"/> for a caller that cannot await (a lazily started, cached gateway):
+    /// the factory starts its server synchronously either way.
+    /// </summary>
+    public static GatewayHost Start(GatewayHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var all = new Dictionary<string, string?>(TestTokens.Settings)
@@ -111,7 +117,7 @@ public sealed class GatewayHost : IAsyncDisposable
             throw;
         }
 
-        return Task.FromResult(new GatewayHost(factory, options.Logs));
+        return new GatewayHost(factory, options.Logs);
     }
 
     /// <summary>A client sending <c>Authorization: Bearer <paramref name="token"/></c> (e.g. a <see cref="TestTokens"/> JWT).</summary>
