@@ -235,7 +235,7 @@ public sealed record GatewayHostOptions
     /// <summary>Runs after Program.cs registered its services, so a registration here replaces (e.g. a fake <see cref="TimeProvider"/>).</summary>
     public Action<IServiceCollection>? Services { get; init; }
 
-    /// <summary>Test-only endpoints mapped into the real app, behind the whole edge (see the remarks of GatewayHost).</summary>
+    /// <summary>Test-only endpoints mapped into the real app's own routes, behind the whole edge (how: GatewayHost.TestEndpoints).</summary>
     public Action<IEndpointRouteBuilder>? Endpoints { get; init; }
 
     /// <summary>When set, the only logger provider, at the levels of appsettings.json (else: warnings and above).</summary>
