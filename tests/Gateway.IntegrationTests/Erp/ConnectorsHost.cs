@@ -12,7 +12,9 @@ namespace Gateway.IntegrationTests.Erp;
 /// <summary>
 /// The ERP connectors as the gateway registers them (<c>AddErpConnectors</c>), pointed at a simulator, with every domain
 /// routed to one ERP so that a test reads one ERP's stats. One host is one gateway instance: a test wanting several
-/// instances starts several on one simulator (and one Redis).
+/// instances starts several on one simulator (and one Redis). Not a gateway host, so not a <see cref="GatewayHost"/>:
+/// these tests measure the connectors themselves (batching, coalescing, budgets, fault tolerance) by the simulator's
+/// stats, which the cache, the edge and the background work of a whole gateway in front of them would blur.
 /// </summary>
 internal sealed class ConnectorsHost : IAsyncDisposable
 {

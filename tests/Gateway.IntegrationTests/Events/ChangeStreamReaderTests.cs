@@ -2,7 +2,6 @@ using Gateway.Caching;
 using Gateway.Core.Events;
 using Gateway.Core.Redis;
 using Gateway.Events;
-using Gateway.IntegrationTests.Caching;
 using Gateway.IntegrationTests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,25 +1,22 @@
 using Gateway.IntegrationTests.Fixtures;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.IntegrationTests.GraphQL;
 
 /// <summary>
-/// The gateway as Program.cs composes it (in memory, with the demo JWT settings of <see cref="TestTokens"/>), in front of
-/// a private ERP simulator whose stats only these tests move. Gateways with other settings are started on demand and
-/// kept for the collection.
+/// <see cref="GatewayHost"/>s (the real Program.cs, with the demo JWT settings of <see cref="TestTokens"/>) in front of a
+/// private ERP simulator whose stats only these tests move. A gateway per set of settings is started on demand and kept
+/// for the collection.
 /// </summary>
 public sealed class GraphQLGateway : IAsyncLifetime
 {
-    readonly Dictionary<string, WebApplicationFactory<Program>> _gateways = new(StringComparer.Ordinal);
+    readonly Dictionary<string, GatewayHost> _gateways = new(StringComparer.Ordinal);
 
     public SimulatorHost Simulator { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() => Simulator = await SimulatorHost.StartAsync();
 
-    /// <summary>A client of the gateway configured with <paramref name="settings"/> (<c>key=value</c>) on top of the defaults.</summary>
-    public HttpClient Client(params string[] settings) => Gateway(settings).CreateClient();
+    /// <summary>A client (no credential) of the gateway configured with <paramref name="settings"/> (<c>key=value</c>) on top of the defaults.</summary>
+    public HttpClient Client(params string[] settings) => Gateway(settings).Client;
 
     public IServiceProvider Services(params string[] settings) => Gateway(settings).Services;
 
@@ -30,16 +27,16 @@ public sealed class GraphQLGateway : IAsyncLifetime
     public static string Admin => TestTokens.AdminToken;
 
     /// <summary>A gateway the caller owns and disposes, for a test that breaks what the gateway depends on.</summary>
-    public WebApplicationFactory<Program> StartOwn(params string[] settings) => Create(settings);
+    public Task<GatewayHost> StartOwnAsync(params string[] settings) => GatewayHost.StartAsync(Options(settings));
 
-    WebApplicationFactory<Program> Gateway(string[] settings)
+    GatewayHost Gateway(string[] settings)
     {
         var key = string.Join('\n', settings);
         lock (_gateways)
         {
             if (!_gateways.TryGetValue(key, out var gateway))
             {
-                gateway = Create(settings);
+                gateway = GatewayHost.Start(Options(settings));
                 _gateways[key] = gateway;
             }
 
@@ -47,25 +44,17 @@ public sealed class GraphQLGateway : IAsyncLifetime
         }
     }
 
-    WebApplicationFactory<Program> Create(string[] settings) => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    GatewayHostOptions Options(string[] settings)
     {
-        web.UseEnvironment("Testing");
-        web.UseSetting("Erp:Legacy:BaseUrl", Simulator.BaseAddress.ToString());
-        web.UseSetting("Erp:Cloud:BaseUrl", Simulator.BaseAddress.ToString());
-        web.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestTokens.Settings)
-        {
-            web.UseSetting(key, value);
-        }
-
+        var all = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var setting in settings)
         {
             var equals = setting.IndexOf('=', StringComparison.Ordinal);
-            web.UseSetting(setting[..equals], setting[(equals + 1)..]);
+            all[setting[..equals]] = setting[(equals + 1)..];
         }
 
-        web.ConfigureLogging(logging => logging.AddFilter(level => level >= LogLevel.Warning));
-    });
+        return new GatewayHostOptions { Simulator = Simulator, Settings = all };
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -74,8 +74,8 @@ public sealed class GraphQLPartialFailureTests(GraphQLGateway gateway)
     {
         await using var redis = new RedisServer();
         await redis.StartAsync();
-        await using var own = gateway.StartOwn("ConnectionStrings:Redis=" + redis.ConnectionString, "Test:Instance=order-store-down");
-        var client = own.CreateClient();
+        await using var own = await gateway.StartOwnAsync("ConnectionStrings:Redis=" + redis.ConnectionString, "Test:Instance=order-store-down");
+        var client = own.Client;
         var sample = await gateway.Simulator.SampleAsync(1, 5, TestContext.Current.CancellationToken);
         var customer = sample.Customers.First(c => c.CreditStatus == "Ok");
         var (sku, packSize) = (await Orders.OrdersFixture.PackSizesAsync(gateway.Simulator, sample.Skus))[0];

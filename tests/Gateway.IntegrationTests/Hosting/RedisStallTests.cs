@@ -50,7 +50,7 @@ public sealed class RedisStallTests
         }
 
         await SimChanges.SetStockAsync(simulator, skus[0], "ATL", before.Atl + 17);
-        var after = await Caching.Eventually.WaitForAsync(() => OnHandAsync(gateway, token, skus[0]), level => level.Atl == before.Atl + 17, seconds: 20);
+        var after = await Eventually.WaitForAsync(() => OnHandAsync(gateway, token, skus[0]), level => level.Atl == before.Atl + 17, seconds: 20);
 
         Assert.NotEmpty(during);
         Assert.All(during, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"answered {status} during the stall"));

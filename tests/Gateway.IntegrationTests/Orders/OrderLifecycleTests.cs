@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Gateway.IntegrationTests.Fixtures;
 using Gateway.IntegrationTests.Hosting;
 using static Gateway.IntegrationTests.Orders.OrdersFixture;
 

@@ -1,5 +1,4 @@
 using Gateway.Core.Redis;
-using Gateway.IntegrationTests.Caching;
 using Gateway.IntegrationTests.Fixtures;
 
 namespace Gateway.IntegrationTests.Redis;

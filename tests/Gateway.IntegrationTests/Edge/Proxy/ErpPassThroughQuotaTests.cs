@@ -67,7 +67,8 @@ public sealed class ErpPassThroughQuotaTests
             ["Erp:Routing:Inventory"] = "Cloud",
         });
         var partner = EdgeTestHost.CallerValue("partner:flood-erp", 1000, 1000, 1_000_000, "catalog:read");
-        var stock = gateway.Services.GetRequiredService<IStockSource>();
+        // The connector itself, not the cache Program.cs puts in front of it: every read must reach the ERP budget.
+        var stock = gateway.Services.GetRequiredKeyedService<IStockSource>(Gateway.Caching.CachingSetup.Erp);
 
         // Each side alone could spend the whole quota; for four seconds both ask far more than it allows.
         var viaPassThrough = Hammer.RunAsync(20, TimeSpan.FromSeconds(4), async (caller, _, token) =>

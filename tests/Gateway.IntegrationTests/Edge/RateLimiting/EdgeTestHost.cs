@@ -1,49 +1,42 @@
 using System.Globalization;
-using System.Net;
 using Gateway.Edge;
-using Gateway.Edge.Proxy;
-using Gateway.Erp;
+using Gateway.Edge.Authentication;
 using Gateway.Hosting;
+using Gateway.IntegrationTests.Fixtures;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.IntegrationTests.Edge.RateLimiting;
 
 /// <summary>
-/// A gateway host on a real loopback port, composed as Program.cs composes the edge (defaults, limits, proxy),
-/// with one stand-in: authentication is a tiny middleware that sets the <see cref="Caller"/> feature from
-/// <see cref="CallerHeader"/>, so these tests do not depend on the API-key and JWT handlers.
-/// <c>GET /v1/whoami</c> answers which host served and what it saw.
+/// A <see cref="GatewayHost"/> (the real Program.cs, no simulator) with one stand-in: the edge's authentication scheme
+/// admits the <see cref="Caller"/> written in <see cref="CallerHeader"/> (any plan, any scopes), so these tests do not
+/// depend on partner keys and JWTs; a request without that header is authenticated by the real handler. The limits, the
+/// scope policies and the proxy are Program's. <c>GET /v1/whoami</c> answers which host served and what it saw.
 /// </summary>
 internal sealed class EdgeTestHost : IAsyncDisposable
 {
     /// <summary><c>id|requestsPerSecond|burst|dailyQuota|scope scope</c>.</summary>
     public const string CallerHeader = "X-Test-Caller";
 
-    readonly WebApplication _app;
+    readonly GatewayHost _host;
 
-    EdgeTestHost(WebApplication app, string name)
+    EdgeTestHost(GatewayHost host, string name)
     {
-        _app = app;
+        _host = host;
         Name = name;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = Address };
+        Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = host.Address };
     }
 
     public string Name { get; }
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<EdgeTestHost> StartAsync(
         string name,
@@ -51,49 +44,31 @@ internal sealed class EdgeTestHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         bool servesV1 = true)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error);
-
-        builder.AddGatewayDefaults();
-        builder.AddEdgeLimits();
-        builder.Services.AddErpConnectors(builder.Configuration);
-        builder.AddEdgeProxy();
-        services?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        app.UseGatewayDefaults();
-        app.Use(SetCallerFromHeader);   // stands in for authentication: it runs before the limits
-        app.UseEdgeLimits();
-        app.MapGatewayHealth();
-        app.MapEdgeProxy();
-        if (servesV1)
+        var all = new Dictionary<string, string?>(settings)
         {
-            app.MapGet("/v1/whoami", (HttpContext context) => new WhoAmI(
-                name,
-                context.Features.Get<Caller>()?.Id,
-                context.Features.Get<CorrelationFeature>()?.CorrelationId,
-                context.Request.Headers.Authorization.ToString()));
-        }
-
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new EdgeTestHost(app, name);
+            ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Error",
+        };
+        var host = await GatewayHost.StartAsync(new GatewayHostOptions
+        {
+            Settings = all,
+            Services = s =>
+            {
+                s.PostConfigure<AuthenticationOptions>(o => o.SchemeMap[EdgeAuthenticationHandler.SchemeName].HandlerType = typeof(HeaderCallerHandler));
+                services?.Invoke(s);
+            },
+            Endpoints = servesV1
+                ? endpoints => endpoints.MapGet("/v1/whoami", (HttpContext context) => new WhoAmI(
+                    name,
+                    context.Features.Get<Caller>()?.Id,
+                    context.Features.Get<CorrelationFeature>()?.CorrelationId,
+                    context.Request.Headers.Authorization.ToString()))
+                : null,
+        });
+        return new EdgeTestHost(host, name);
     }
 
     /// <summary>Changes configuration and raises its reload, as an edited appsettings file would.</summary>
-    public void Reconfigure(IDictionary<string, string?> settings)
-    {
-        var root = (IConfigurationRoot)_app.Configuration;
-        var memory = root.Providers.OfType<MemoryConfigurationProvider>().Last();
-        foreach (var (key, value) in settings)
-        {
-            memory.Set(key, value);
-        }
-
-        root.Reload();
-    }
+    public void Reconfigure(IDictionary<string, string?> settings) => _host.Reconfigure(settings.AsReadOnly());
 
     public static string CallerValue(string id, int requestsPerSecond, int burst, long dailyQuota, params string[] scopes) =>
         string.Create(CultureInfo.InvariantCulture, $"{id}|{requestsPerSecond}|{burst}|{dailyQuota}|{string.Join(' ', scopes)}");
@@ -109,27 +84,50 @@ internal sealed class EdgeTestHost : IAsyncDisposable
         return request;
     }
 
-    static Task SetCallerFromHeader(HttpContext context, Func<Task> next)
+    public async ValueTask DisposeAsync()
     {
-        var parts = context.Request.Headers[CallerHeader].ToString().Split('|');
-        if (parts.Length == 5)
+        Client.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The edge scheme with <see cref="CallerHeader"/> in front: a request carrying it is admitted as that caller, exactly
+    /// as the real handler admits one (the <see cref="Caller"/> feature and its principal); anything else, and every
+    /// challenge and refusal, is the real <see cref="EdgeAuthenticationHandler"/>'s.
+    /// </summary>
+    sealed class HeaderCallerHandler(IServiceProvider services) : IAuthenticationHandler
+    {
+        readonly EdgeAuthenticationHandler _edge = ActivatorUtilities.CreateInstance<EdgeAuthenticationHandler>(services);
+        HttpContext? _context;
+        AuthenticationScheme? _scheme;
+
+        public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
         {
+            (_scheme, _context) = (scheme, context);
+            return _edge.InitializeAsync(scheme, context);
+        }
+
+        public Task<AuthenticateResult> AuthenticateAsync()
+        {
+            var parts = _context!.Request.Headers[CallerHeader].ToString().Split('|');
+            if (parts.Length != 5)
+            {
+                return _edge.AuthenticateAsync();
+            }
+
             var plan = new PartnerPlan(
                 int.Parse(parts[1], CultureInfo.InvariantCulture),
                 int.Parse(parts[2], CultureInfo.InvariantCulture),
                 long.Parse(parts[3], CultureInfo.InvariantCulture));
             var scopes = parts[4].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-            context.Features.Set(new Caller(parts[0], CallerKind.Partner, scopes, null, plan));
+            var caller = new Caller(parts[0], CallerKind.Partner, scopes, null, plan);
+            _context.Features.Set(caller);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(EdgeAuthenticationHandler.Principal(caller), _scheme!.Name)));
         }
 
-        return next();
-    }
+        public Task ChallengeAsync(AuthenticationProperties? properties) => _edge.ChallengeAsync(properties);
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        public Task ForbidAsync(AuthenticationProperties? properties) => _edge.ForbidAsync(properties);
     }
 }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using Gateway.IntegrationTests.Edge.Authentication;
+using Gateway.IntegrationTests.Edge.Scoping;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Edge;
 
 /// <summary>
 /// Bodies beyond <c>Edge:Requests:MaxBodyBytes</c> (1 MiB) answer 413 <c>payload-too-large</c> problem+json at every door

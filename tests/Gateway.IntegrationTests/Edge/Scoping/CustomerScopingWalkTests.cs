@@ -7,7 +7,7 @@ using GraphQL.Types;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Edge.Scoping;
 
 /// <summary>
 /// The walk the issue asks for: every endpoint that takes a customer, called by a partner key and by a storefront token

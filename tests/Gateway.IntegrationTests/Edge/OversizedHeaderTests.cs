@@ -1,7 +1,8 @@
 using System.Net;
 using Gateway.IntegrationTests.Admin;
+using Gateway.IntegrationTests.Edge.Authentication;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Edge;
 
 /// <summary>Headers larger than the edge's limits get a 4xx, never a 500 or a hang; a long credential within them is just refused.</summary>
 public sealed class OversizedHeaderTests(EdgeHostFixture fixture) : IClassFixture<EdgeHostFixture>

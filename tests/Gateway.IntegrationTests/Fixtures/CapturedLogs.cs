@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Fixtures;
 
 /// <summary>A logger provider that keeps every rendered message and exception text, so tests can look for leaked secrets.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     readonly ConcurrentQueue<string> _lines = new();
 

@@ -3,7 +3,7 @@ using Gateway.Edge;
 using Gateway.IntegrationTests.Admin;
 using Gateway.IntegrationTests.Fixtures;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Edge.Scoping;
 
 /// <summary>
 /// The sweep of every endpoint that takes a customer (or answers one's orders) with callers of another customer, before

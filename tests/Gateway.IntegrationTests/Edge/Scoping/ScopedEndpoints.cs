@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Edge.Scoping;
 
 /// <summary>The endpoints that take a customer or an order, as the scoping walk and the isolation sweep call them.</summary>
 internal static class ScopedEndpoints

@@ -5,7 +5,7 @@ using Gateway.Edge;
 using Gateway.IntegrationTests.Admin;
 using Gateway.IntegrationTests.Fixtures;
 
-namespace Gateway.IntegrationTests.Edge.Authentication;
+namespace Gateway.IntegrationTests.Edge.Scoping;
 
 /// <summary>
 /// The real gateway in front of a private simulator, with two real customers: <see cref="Own"/>, the only one a partner
