@@ -261,6 +261,13 @@ internal abstract class ReservedShareScheduler : IErpBudget, IDisposable
 
     void Complete(Waiter waiter, RateLimitLease lease)
     {
+        Retire(waiter);
+        waiter.TrySetResult(lease);
+    }
+
+    /// <summary>Takes a waiter out of the counts and disarms its timer; under <see cref="Gate"/>, once per waiter.</summary>
+    void Retire(Waiter waiter)
+    {
         waiter.Done = true;
         if (waiter.Traffic == ErpTrafficClass.Interactive)
         {
@@ -272,7 +279,6 @@ internal abstract class ReservedShareScheduler : IErpBudget, IDisposable
         }
 
         waiter.Disarm();
-        waiter.TrySetResult(lease);
     }
 
     void OnWaiterTimedOut(Waiter waiter)
@@ -295,17 +301,7 @@ internal abstract class ReservedShareScheduler : IErpBudget, IDisposable
                 return;
             }
 
-            waiter.Done = true;
-            if (waiter.Traffic == ErpTrafficClass.Interactive)
-            {
-                _interactiveWaiting--;
-            }
-            else
-            {
-                _backgroundWaiting--;
-            }
-
-            waiter.Disarm();
+            Retire(waiter);
             waiter.TrySetCanceled(cancellationToken);
         }
     }
