@@ -102,17 +102,20 @@ public sealed class JwtAuthenticationTests(EdgeHostFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
     }
 
+    /// <summary>Exactly the claims the contract pins for a storefront token (no <c>sub</c>), for customer C0042.</summary>
+    static Dictionary<string, object> PinnedClaims() => new()
+    {
+        ["iss"] = TestTokens.Issuer,
+        ["aud"] = TestTokens.Audience,
+        ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
+        ["scope"] = Scopes.PricingRead,
+        ["customer_id"] = "C0042",
+    };
+
     [Fact]
     public async Task A_token_with_exactly_the_pinned_claims_and_no_sub_is_accepted_as_its_customers_app()
     {
-        var token = TestTokens.WithClaims(new Dictionary<string, object>
-        {
-            ["iss"] = TestTokens.Issuer,
-            ["aud"] = TestTokens.Audience,
-            ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
-            ["scope"] = Scopes.PricingRead,
-            ["customer_id"] = "C0042",
-        });
+        var token = TestTokens.WithClaims(PinnedClaims());
 
         using var response = await GetAsync(EdgeHost.ProbePath(Scopes.PricingRead), token);
 
@@ -125,15 +128,9 @@ public sealed class JwtAuthenticationTests(EdgeHostFixture fixture) : IClassFixt
     [Fact]
     public async Task A_token_without_sub_is_identified_by_its_client_id()
     {
-        var token = TestTokens.WithClaims(new Dictionary<string, object>
-        {
-            ["iss"] = TestTokens.Issuer,
-            ["aud"] = TestTokens.Audience,
-            ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
-            ["scope"] = Scopes.PricingRead,
-            ["customer_id"] = "C0042",
-            ["client_id"] = "web-shop",
-        });
+        var claims = PinnedClaims();
+        claims["client_id"] = "web-shop";
+        var token = TestTokens.WithClaims(claims);
 
         using var response = await GetAsync("/v1/whoami", token);
 
