@@ -26,6 +26,23 @@ public sealed class GraphQLOverHttpTests(GraphQLGateway gateway)
         Assert.Equal(["BAD_USER_INPUT"], answer.Codes);
     }
 
+    [Theory]
+    [InlineData("text/plain", "{ __typename }", 415, "unsupported-media-type")]
+    [InlineData("application/json", "[1, 2]", 400, "invalid-request")]
+    [InlineData("application/json", "{\"query\": \"{ __typename }\", \"variables\": [1]}", 400, "invalid-request")]
+    public async Task A_request_that_is_not_graphql_over_http_is_a_problem_of_the_catalog(string contentType, string body, int status, string type)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+
+        using var response = await gateway.Client().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("https://gateway.example/problems/" + type, problem.RootElement.GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task Query_that_cannot_run_answers_200_under_application_json()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.CanonicalApi.Problems;
 using Gateway.GraphQL.Guardrails;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
@@ -56,14 +57,15 @@ internal static class GraphQLAnswer
     public static Task ErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionError error) =>
         ResultAsync(http, serializer, new ExecutionResult { Errors = [error], Executed = false });
 
-    public static async Task ProblemAsync(HttpContext http, int status, string detail)
+    /// <summary>An HTTP-level refusal as REST answers it: problem+json with a type of the catalog (<see cref="ProblemTypes"/>).</summary>
+    public static async Task ProblemAsync(HttpContext http, int status, string type, string title, string detail)
     {
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         http.Response.StatusCode = status;
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = status, Detail = detail },
+            ProblemDetails = { Status = status, Type = type, Title = title, Detail = detail },
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Caching;
+using Gateway.CanonicalApi.Problems;
 using Gateway.Core;
 using Gateway.Edge;
 using Gateway.GraphQL.Guardrails;
@@ -45,7 +46,7 @@ internal sealed class GraphQLEndpoint(
     {
         if (!http.Request.HasJsonContentType())
         {
-            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.");
+            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the request as application/json.");
             return;
         }
 
@@ -61,7 +62,7 @@ internal sealed class GraphQLEndpoint(
 
         if (request is null)
         {
-            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status400BadRequest, "The body is not a GraphQL request: { query, variables, operationName, extensions }.");
+            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status400BadRequest, ProblemTypes.InvalidRequest, "Invalid request", "The body is not a GraphQL request: { query, variables, operationName, extensions }.");
             return;
         }
 
@@ -84,7 +85,7 @@ internal sealed class GraphQLEndpoint(
         }
         catch (JsonException)
         {
-            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status400BadRequest, "The parameters 'variables' and 'extensions' must be JSON objects.");
+            await GraphQLAnswer.ProblemAsync(http, StatusCodes.Status400BadRequest, ProblemTypes.InvalidRequest, "Invalid request", "The parameters 'variables' and 'extensions' must be JSON objects.");
             return;
         }
 
