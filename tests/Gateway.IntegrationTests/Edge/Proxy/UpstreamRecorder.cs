@@ -34,6 +34,14 @@ internal sealed class UpstreamRecorder : IAsyncDisposable
         UpstreamRecorder? recorder = null;
         app.Run(async context =>
         {
+            // A gateway process of another test polls /health/live on the port it chose before binding it; should the
+            // operating system hand that port to this recorder meanwhile, the probe is no request of the test's.
+            if (context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             recorder!.Requests.Enqueue(new Recorded(
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
