@@ -31,21 +31,18 @@ public sealed class AnonymousOptions : IValidatableObject
     public bool Enabled => Scopes.Length > 0;
 
     /// <summary>The caller a request without a credential becomes: one partition of the limits per client address.</summary>
-    public Caller CallerFor(IPAddress? address) => new(
-        "anonymous:" + (address?.ToString() ?? "unknown"),
-        CallerKind.Anonymous,
-        new HashSet<string>(Scopes, StringComparer.Ordinal),
-        new HashSet<string>(StringComparer.Ordinal),
-        new PartnerPlan(RequestsPerSecond, Burst, DailyQuota));
+    public Caller CallerFor(IPAddress? address) => ByAddress("anonymous:", address, Scopes);
 
     /// <summary>
     /// The partition requests with a refused credential are limited in: this plan per client address, but apart from the
     /// anonymous caller of the same address (refusals do not spend a public catalog's reads) and with nothing granted.
     /// </summary>
-    public Caller RefusedCallerFor(IPAddress? address) => new(
-        "refused:" + (address?.ToString() ?? "unknown"),
+    public Caller RefusedCallerFor(IPAddress? address) => ByAddress("refused:", address, []);
+
+    Caller ByAddress(string prefix, IPAddress? address, IEnumerable<string> scopes) => new(
+        prefix + (address?.ToString() ?? "unknown"),
         CallerKind.Anonymous,
-        new HashSet<string>(StringComparer.Ordinal),
+        new HashSet<string>(scopes, StringComparer.Ordinal),
         new HashSet<string>(StringComparer.Ordinal),
         new PartnerPlan(RequestsPerSecond, Burst, DailyQuota));
 
