@@ -1,3 +1,4 @@
+using Gateway.Erp.Redis;
 using Gateway.Core.Redis;
 using Gateway.Edge;
 using Gateway.Edge.RateLimiting;
@@ -27,7 +28,7 @@ public sealed class PartnerAllowanceTests
     }
 
     PartnerAllowance Allowance(PartnerPlan plan, ITokenBank bank, int instances = 1) =>
-        new("partner:p1", plan, bank, new ClusterMembership(new RedisConnection(null), new EdgeLimitsOptions { ExpectedInstances = instances }.Membership(), _time), _options, _time);
+        new("partner:p1", plan, bank, new ClusterMembership(new RedisConnection(null), new MembershipOptions { ExpectedInstances = instances }.Settings(), _time), _options, _time);
 
     static async Task<LimitDecision> TakeAsync(PartnerAllowance sut)
     {
