@@ -67,7 +67,33 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
             _ = transaction.StreamAddAsync(RedisKeys.OrderHandOff, "orderId", acceptance.Order.OrderId);
         }
 
-        return await transaction.ExecuteAsync();
+        if (!await transaction.ExecuteAsync())
+        {
+            return false;
+        }
+
+        await AwaitReplicasAsync(key);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>WAIT</c> on the connection that sent the acceptance, so the answer is given only once enough replicas hold it;
+    /// too few in time is a store outage (503). On a cluster the order's slot names the primary to ask.
+    /// </summary>
+    async Task AwaitReplicasAsync(RedisKey key)
+    {
+        var wanted = options.Value.ReplicaAcknowledgements;
+        if (wanted == 0)
+        {
+            return;
+        }
+
+        var timeout = (long)options.Value.ReplicaAcknowledgeTimeout.TotalMilliseconds;
+        var acknowledged = (long)await redis.ServerOf(key).ExecuteAsync("WAIT", wanted, timeout);
+        if (acknowledged < wanted)
+        {
+            throw new RedisTimeoutException($"The order was acknowledged by {acknowledged} of {wanted} replicas.", CommandStatus.Sent);
+        }
     }
 
     public async Task<OrderRecord?> GetAsync(string orderId, CancellationToken cancellationToken)
