@@ -1,5 +1,5 @@
-using Gateway.Core.Redis;
 using System.Net;
+using Gateway.Core.Redis;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 

@@ -1,7 +1,7 @@
-using Gateway.Erp.Redis;
 using Gateway.Core.Redis;
 using Gateway.Edge;
 using Gateway.Edge.RateLimiting;
+using Gateway.Erp.Redis;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Tests.Edge.RateLimiting;
