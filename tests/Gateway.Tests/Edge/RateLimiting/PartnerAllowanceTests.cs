@@ -10,7 +10,7 @@ public sealed class PartnerAllowanceTests
 {
     static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
     readonly FakeTimeProvider _time = new(Noon);
-    readonly EdgeLimitsOptions _options = new() { ExpectedInstances = 1 };
+    readonly EdgeLimitsOptions _options = new();
 
     /// <summary>Counts the leases that reach the bank: each stands for a Redis round trip.</summary>
     sealed class CountingBank(ITokenBank inner) : ITokenBank
