@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of the product. On a fresh Debian machine it first installs what the tests need
-# (redis-server: the integration tests start real ones on free ports).
+# Runs every test of the product. On a fresh Debian machine it first installs what the tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
+# redis-server (with redis-tools' redis-cli): the integration tests start real servers and a real Redis Cluster on free
+# ports; redis-sentinel: the failover test starts three sentinels.
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
+command -v redis-sentinel >/dev/null 2>&1 || missing+=(redis-sentinel)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "tests/run.sh: installing redis-server"
+    echo "tests/run.sh: installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "tests/run.sh: redis-server is missing; install it (e.g. sudo apt-get install redis-server)" >&2
+    echo "tests/run.sh: ${missing[*]} missing; install them (e.g. sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
 fi

@@ -51,7 +51,7 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton<CloudErpClient>();
         services.TryAddSingleton(sp => new LegacyErpClient(sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value));
 
-        services.AddRedisConnection(configuration);
+        services.AddClusterMembership(configuration);
         AddBudgets(services, configuration.GetConnectionString("Redis"));
         services.TryAddSingleton(sp => new ErpQuota(
             sp.GetRequiredKeyedService<IErpBudget>(ErpSystem.Legacy), sp.GetRequiredKeyedService<IErpBudget>(ErpSystem.Cloud)));
@@ -95,8 +95,8 @@ public static class ErpServiceCollectionExtensions
         services.AddOptions<ErpBudgetOptions>().BindConfiguration(ErpBudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new ErpCluster(
             sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<ClusterMembership>(),
             sp.GetRequiredService<IOptions<ErpBudgetOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Erp.Budget")));
         services.AddKeyedSingleton(ErpSystem.Legacy, (sp, _) => ErpBudgets.ClusterLegacy(
             sp.GetRequiredService<IOptions<LegacyErpOptions>>().Value, sp.GetRequiredService<ErpCluster>(), sp.GetRequiredService<TimeProvider>()));

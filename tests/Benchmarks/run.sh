@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark suite: the gateway measured side by side with its baselines in one run, so that every figure is a
-# ratio that holds from machine to machine. Not part of the test suite. Writes tests/Benchmarks/results/latest.{json,md}.
+# ratio that holds from machine to machine. Not part of the test suite. Writes tests/Benchmarks/results/latest.{json,md}
+# (latest-cluster.{json,md} with BENCH_REDIS=cluster).
 #
 #   tests/Benchmarks/run.sh              # about 9 minutes on 2 cores
 #   DURATION=5 tests/Benchmarks/run.sh   # shorter wrk runs
+#   BENCH_REDIS=cluster tests/Benchmarks/run.sh   # every gateway on a 3-primary Redis Cluster instead of one redis-server;
+#                                                 # writes results/latest-cluster.{json,md} beside the single Redis's
 #
 # Pinning: with two or more cores, every server (gateways, simulator, Redis, nginx, bare Kestrel) runs on the cores
 # in SERVER_CPUS and the load generators (wrk, probe) on LOAD_CPUS, so they never fight for a core unnoticed.
@@ -13,6 +16,12 @@ root=$PWD
 bench=$root/tests/Benchmarks
 
 DURATION=${DURATION:-10}
+BENCH_REDIS=${BENCH_REDIS:-single}
+case "$BENCH_REDIS" in
+  single) results_name=latest ;;
+  cluster) results_name=latest-cluster ;;
+  *) echo "benchmarks: BENCH_REDIS is single or cluster, not $BENCH_REDIS" >&2; exit 2 ;;
+esac
 CONNECTIONS=${CONNECTIONS:-32}
 cores=$(nproc)
 if [ "$cores" -ge 2 ]; then
@@ -24,7 +33,7 @@ fi
 
 # --- what a fresh Debian machine lacks -------------------------------------------------------------------------
 missing=()
-for tool in wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl jq:jq pgrep:procps; do
+for tool in wrk:wrk nginx:nginx-light redis-server:redis-server redis-cli:redis-tools curl:curl jq:jq pgrep:procps; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool##*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -139,7 +148,31 @@ sim=http://127.0.0.1:$sim_port
 admin_token=bench-admin-$RANDOM$RANDOM
 webhook_secret=bench-webhook-$RANDOM$RANDOM
 
-serve redis redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no
+if [ "$BENCH_REDIS" = cluster ]; then
+  # Three primaries, no replicas, each with its cluster bus port (+10000) free too; ready when every node says so.
+  redis_endpoints=()
+  for node in 1 2 3; do
+    while :; do
+      port=$(free_port)
+      (exec 3<>"/dev/tcp/127.0.0.1/$((port + 10000))") 2>/dev/null || break
+    done
+    mkdir -p "$work/redis$node"
+    serve "redis$node" redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work/redis$node" \
+      --cluster-enabled yes --cluster-config-file nodes.conf
+    redis_endpoints+=("127.0.0.1:$port")
+  done
+  for endpoint in "${redis_endpoints[@]}"; do
+    until redis-cli -p "${endpoint##*:}" ping >/dev/null 2>&1; do sleep 0.1; done
+  done
+  redis-cli --cluster create "${redis_endpoints[@]}" --cluster-replicas 0 --cluster-yes >"$work/redis-cluster.log"
+  for endpoint in "${redis_endpoints[@]}"; do
+    until redis-cli -p "${endpoint##*:}" cluster info | grep -q '^cluster_state:ok'; do sleep 0.1; done
+  done
+  redis_connection=$(IFS=,; echo "${redis_endpoints[*]}")
+else
+  serve redis redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no
+  redis_connection=127.0.0.1:$redis_port
+fi
 start_sim() { # extra simulator settings...: the ERPs, posting their change events to the first gateway
   serve sim dotnet src/ErpSimulator/bin/Release/net10.0/ErpSimulator.dll --urls "$sim" \
     --Logging:LogLevel:Default=Warning \
@@ -151,7 +184,7 @@ start_sim
 gateway() { # name port: a gateway instance on the shared Redis, with the benchmark's proxy route
   serve "$1" dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --urls "http://127.0.0.1:$2" \
     --Logging:LogLevel:Default=Warning \
-    --ConnectionStrings:Redis="127.0.0.1:$redis_port" \
+    --ConnectionStrings:Redis="$redis_connection" \
     --Erp:Legacy:BaseUrl="$sim" --Erp:Cloud:BaseUrl="$sim" \
     --Gateway:AdminToken="$admin_token" --Events:WebhookSecret="$webhook_secret" \
     --Auth:Anonymous:Scopes:0=catalog:read --Auth:Anonymous:RequestsPerSecond=1000000 --Auth:Anonymous:Burst=1000000 \
@@ -284,7 +317,8 @@ mkdir -p "$out"
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 jq -s --arg date "$(date -u +%Y-%m-%dT%H:%MZ)" --arg machine "$machine" --arg pinning "servers on CPU $SERVER_CPUS, load generators on CPU $LOAD_CPUS" \
   --argjson duration "$DURATION" --argjson connections "$CONNECTIONS" \
-  'add + {meta: {date: $date, machine: $machine, pinning: $pinning, durationSeconds: $duration, connections: $connections}}' \
-  "$raw"/*.json >"$out/latest.json"
-probe report --results "$out/latest.json" >"$out/latest.md"
-cat "$out/latest.md"
+  --arg redis "$BENCH_REDIS" \
+  'add + {meta: {date: $date, machine: $machine, pinning: $pinning, durationSeconds: $duration, connections: $connections, redis: $redis}}' \
+  "$raw"/*.json >"$out/$results_name.json"
+probe report --results "$out/$results_name.json" >"$out/$results_name.md"
+cat "$out/$results_name.md"

@@ -2,7 +2,7 @@ using StackExchange.Redis;
 
 namespace Gateway.Core.Redis;
 
-/// <summary>How one <see cref="ClusterMembership"/> beats; each user maps its own options onto it.</summary>
+/// <summary>How the process's one <see cref="ClusterMembership"/> beats (the host maps its options onto it).</summary>
 /// <param name="Key">The sorted set of live instances (member: instance id, score: its last heartbeat on Redis's clock).</param>
 /// <param name="HeartbeatInterval">How often this instance announces itself (and, while degraded, probes Redis).</param>
 /// <param name="InstanceTimeout">Silence after which an instance no longer counts as live.</param>
@@ -13,8 +13,10 @@ public sealed record MembershipSettings(RedisKey Key, TimeSpan HeartbeatInterval
 /// <summary>
 /// This instance among the gateway instances that share one Redis: a heartbeat every interval into a sorted set scored
 /// by Redis's own clock (so instances with skewed clocks still expire at one time), the number of live instances it
-/// returns, and whether Redis answers. Shares of a cluster-wide limit are sized from <see cref="Instances"/>; while
-/// <see cref="Degraded"/>, each instance enforces its share locally and the heartbeat probes Redis until it answers.
+/// returns, and whether Redis answers. Shares of a cluster-wide limit (the partner plans, the ERP budgets) are sized from
+/// <see cref="Instances"/>; while <see cref="Degraded"/>, each instance enforces its shares locally and the heartbeat probes
+/// Redis until it answers. One per process, shared by those features: start it (<see cref="StartAsync"/>, any number of
+/// times), read it, and leave (<see cref="LeaveAsync"/>) when the instance stops serving.
 /// </summary>
 public sealed class ClusterMembership : IAsyncDisposable
 {
@@ -35,6 +37,7 @@ public sealed class ClusterMembership : IAsyncDisposable
     readonly Lock _lock = new();
     readonly List<Func<IDatabase, Task>> _riders = [];
     ITimer? _timer;
+    Task? _started;
     bool _left;
     volatile int _instances;
     volatile bool _degraded;
@@ -49,6 +52,9 @@ public sealed class ClusterMembership : IAsyncDisposable
         _time = time;
         _instances = Math.Max(1, settings.ExpectedInstances);
     }
+
+    /// <summary>How this membership beats.</summary>
+    public MembershipSettings Settings => _settings;
 
     /// <summary>Identifies this instance in the set (and in whatever it holds on the cluster's behalf).</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -97,14 +103,25 @@ public sealed class ClusterMembership : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Beats once now, then every <see cref="MembershipSettings.HeartbeatInterval"/>; nothing in the embedded mode.</summary>
-    public async Task StartAsync()
+    /// <summary>
+    /// Beats once now, then every <see cref="MembershipSettings.HeartbeatInterval"/>; nothing in the embedded mode. Every
+    /// feature that relies on the membership calls it; they all await the same first beat.
+    /// </summary>
+    public Task StartAsync()
     {
         if (!_redis.IsConfigured)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        lock (_lock)
+        {
+            return _started ??= BeginAsync();
+        }
+    }
+
+    async Task BeginAsync()
+    {
         await BeatAsync();
         lock (_lock)
         {

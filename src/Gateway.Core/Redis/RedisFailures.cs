@@ -11,9 +11,13 @@ public static class RedisFailures
 {
     static readonly System.Reflection.Assembly Client = typeof(IDatabase).Assembly;
 
+    // Replies of a Redis that is there but cannot take the command for a moment: loading its data, a primary demoted by a
+    // failover (READONLY), one without its replicas (NOREPLICAS, MASTERDOWN), a cluster moving or missing slots.
+    static readonly string[] PassingReplies = ["LOADING", "READONLY", "NOREPLICAS", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN"];
+
     /// <summary>
-    /// Unreachable, timed out (the client's own timeout or a <c>WaitAsync</c> bound), still loading, or given up by the
-    /// client itself. When Redis stalls with its connections open (a stopped process, a swapping host), the client
+    /// Unreachable, timed out (the client's own timeout or a <c>WaitAsync</c> bound), still loading, in the middle of a
+    /// failover or a slot migration, or given up by the client itself. When Redis stalls with its connections open (a stopped process, a swapping host), the client
     /// ends the commands still in flight as it can: as cancelled tasks with no token, or with whatever its read loop
     /// threw (seen: an <see cref="InvalidOperationException"/> from the connection's pipe). A cancellation that carries a
     /// token is a caller's own (shutting down, a request gone); a Redis error that is not about reaching Redis, or an
@@ -22,7 +26,7 @@ public static class RedisFailures
     public static bool IsOutage(Exception exception) =>
         exception is RedisConnectionException or TimeoutException or ObjectDisposedException
             or OperationCanceledException { CancellationToken.CanBeCanceled: false }
-        || (exception is RedisServerException server && server.Message.StartsWith("LOADING", StringComparison.Ordinal))
+        || (exception is RedisServerException server && PassingReplies.Any(reply => server.Message.StartsWith(reply, StringComparison.Ordinal)))
         || (exception is not (RedisException or OperationCanceledException) && ThrownInsideTheClient(exception));
 
     /// <summary>Any Redis error, or an outage: what the Redis-backed limits, budgets and key store fall back from.</summary>

@@ -21,6 +21,27 @@ internal static class CacheKeys
 
     public static string ListPrice(string sku, string currency) => sku + "|" + currency;
 
+    /// <summary>
+    /// The entity whose Redis hash slot holds a full key's L2 entries (<see cref="Gateway.Core.Redis.RedisKeys"/>):
+    /// <c>sku:X</c> for products, stock, list prices and promotions, <c>customer:Y</c> for customers and contracts; so
+    /// the keys one change makes stale (<see cref="StaleAfter"/>) share one slot.
+    /// </summary>
+    public static string Owner(string fullKey)
+    {
+        ArgumentNullException.ThrowIfNull(fullKey);
+        var colon = fullKey.IndexOf(':', StringComparison.Ordinal);
+        var region = colon < 0 ? fullKey.AsSpan() : fullKey.AsSpan(0, colon);
+        var key = colon < 0 ? [] : fullKey.AsSpan(colon + 1);
+        if (region.SequenceEqual(Customers) || region.SequenceEqual(Contracts))
+        {
+            return string.Concat("customer:", key);
+        }
+
+        // A list price's key ends with its currency, which never holds the separator.
+        var bar = region.SequenceEqual(ListPrices) ? key.LastIndexOf('|') : -1;
+        return string.Concat("sku:", bar < 0 ? key : key[..bar]);
+    }
+
     /// <summary>The full keys (<c>region:key</c>) whose cached values <paramref name="change"/> makes stale.</summary>
     public static IReadOnlyList<string> StaleAfter(ErpChange change)
     {

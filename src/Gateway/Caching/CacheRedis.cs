@@ -20,6 +20,9 @@ internal sealed class CacheRedis(RedisConnection connection, CachingOptions opti
     /// <summary>Null until connected, and always in the embedded mode.</summary>
     public IDatabase? Database => connection.Database;
 
+    /// <summary>The shared multiplexer (which knows the cluster's slots); null as <see cref="Database"/>.</summary>
+    public IConnectionMultiplexer? Multiplexer => connection.Multiplexer;
+
     public ISubscriber? Subscriber => connection.Multiplexer?.GetSubscriber();
 
     /// <summary>When Redis became unreachable; null while it answers.</summary>

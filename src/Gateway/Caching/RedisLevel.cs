@@ -53,17 +53,20 @@ internal sealed class RedisLevel(CacheRedis redis)
 
     readonly FillSignals _signals = new();
 
-    public static RedisKey ValueKey(string fullKey) => "gw:cache:" + fullKey;
-
-    public static RedisKey GenerationKey(string fullKey) => "gw:cache-gen:" + fullKey;
-
-    /// <summary>Held by the fill asking the ERP for the key now; an invalidation drops it (that fill's answer is too old).</summary>
-    public static RedisKey ClaimKey(string fullKey) => "gw:cache-fill:" + fullKey;
+    /// <summary>
+    /// The value, generation and claim keys of one cache key, in its entity's slot (<see cref="RedisKeys"/>). The claim is
+    /// held by the fill asking the ERP for the key now; an invalidation drops it (that fill's answer is too old).
+    /// </summary>
+    public static (RedisKey Value, RedisKey Generation, RedisKey Claim) KeysOf(string fullKey)
+    {
+        var owner = CacheKeys.Owner(fullKey);
+        return (RedisKeys.CacheValue(owner, fullKey), RedisKeys.CacheGeneration(owner, fullKey), RedisKeys.CacheClaim(owner, fullKey));
+    }
 
     /// <summary>Payload (null when absent) and generation of each key; null when Redis is away.</summary>
     public async Task<RemoteEntry[]?> GetManyAsync(IReadOnlyList<string> fullKeys)
     {
-        if (redis.Database is not { } database)
+        if (redis.Database is not { } database || redis.Multiplexer is not { } multiplexer)
         {
             return null;
         }
@@ -71,27 +74,51 @@ internal sealed class RedisLevel(CacheRedis redis)
         var keys = new RedisKey[fullKeys.Count * 2];
         for (var i = 0; i < fullKeys.Count; i++)
         {
-            keys[2 * i] = ValueKey(fullKeys[i]);
-            keys[(2 * i) + 1] = GenerationKey(fullKeys[i]);
+            (keys[2 * i], keys[(2 * i) + 1], _) = KeysOf(fullKeys[i]);
         }
 
         try
         {
-            var values = await redis.Bounded(database.StringGetAsync(keys));
-            redis.ReportSuccess();
             var entries = new RemoteEntry[fullKeys.Count];
-            for (var i = 0; i < entries.Length; i++)
+            var parts = SlotGroups.Of(multiplexer, fullKeys.Count, i => keys[2 * i]);
+            if (parts.Count == 1)
             {
-                var generation = values[(2 * i) + 1];
-                entries[i] = new RemoteEntry(values[2 * i].HasValue ? (byte[]?)values[2 * i] : null, generation.HasValue ? generation.ToString() : "0");
+                await GetPartAsync(database, keys, parts[0], entries);
+            }
+            else
+            {
+                await Task.WhenAll(parts.Select(part => GetPartAsync(database, keys, part, entries)));
             }
 
+            redis.ReportSuccess();
             return entries;
         }
         catch (Exception exception) when (RedisFailures.IsOutage(exception))
         {
             redis.ReportFailure(exception);
             return null;
+        }
+    }
+
+    /// <summary>One MGET of the value and generation keys of <paramref name="part"/> (keys of one slot).</summary>
+    async Task GetPartAsync(IDatabase database, RedisKey[] keys, IReadOnlyList<int> part, RemoteEntry[] entries)
+    {
+        var partKeys = keys;
+        if (part.Count * 2 != keys.Length)
+        {
+            partKeys = new RedisKey[part.Count * 2];
+            for (var j = 0; j < part.Count; j++)
+            {
+                partKeys[2 * j] = keys[2 * part[j]];
+                partKeys[(2 * j) + 1] = keys[(2 * part[j]) + 1];
+            }
+        }
+
+        var values = await redis.Bounded(database.StringGetAsync(partKeys));
+        for (var j = 0; j < part.Count; j++)
+        {
+            var generation = values[(2 * j) + 1];
+            entries[part[j]] = new RemoteEntry(values[2 * j].HasValue ? (byte[]?)values[2 * j] : null, generation.HasValue ? generation.ToString() : "0");
         }
     }
 
@@ -103,18 +130,28 @@ internal sealed class RedisLevel(CacheRedis redis)
     public async Task<RemoteEntry?[]> ClaimOrAwaitAsync(IReadOnlyList<string> fullKeys, string token)
     {
         var answers = new RemoteEntry?[fullKeys.Count];
-        if (redis.Database is not { } database || !await _signals.SubscribeAsync(redis))
+        if (redis.Database is not { } database || redis.Multiplexer is not { } multiplexer || !await _signals.SubscribeAsync(redis))
         {
             return answers;
         }
 
         // Listening before claiming, so that a fill landing between the claim and the wait is not missed.
-        var waits = fullKeys.Select(k => _signals.Listen(ValueKey(k))).ToArray();
-        RedisResult[] claims;
+        var keys = fullKeys.Select(KeysOf).ToArray();
+        var waits = keys.Select(k => _signals.Listen(k.Value)).ToArray();
+        var claims = new long[fullKeys.Count];
         try
         {
-            claims = (RedisResult[])(await redis.Bounded(database.ScriptEvaluateAsync(
-                Claim, [.. fullKeys.Select(ClaimKey)], [token, (long)ClaimDuration.TotalMilliseconds])))!;
+            // Each key is claimed on its own; keys of different slots are claimed by one script per slot.
+            var parts = SlotGroups.Of(multiplexer, keys.Length, i => keys[i].Claim);
+            await Task.WhenAll(parts.Select(async part =>
+            {
+                var answer = (RedisResult[])(await redis.Bounded(database.ScriptEvaluateAsync(
+                    Claim, [.. part.Select(i => keys[i].Claim)], [token, (long)ClaimDuration.TotalMilliseconds])))!;
+                for (var j = 0; j < part.Count; j++)
+                {
+                    claims[part[j]] = (long)answer[j];
+                }
+            }));
             redis.ReportSuccess();
         }
         catch (Exception exception) when (RedisFailures.IsOutage(exception))
@@ -123,13 +160,13 @@ internal sealed class RedisLevel(CacheRedis redis)
             return answers;
         }
 
-        var others = Enumerable.Range(0, fullKeys.Count).Where(i => (long)claims[i] >= 0).ToArray();
+        var others = Enumerable.Range(0, fullKeys.Count).Where(i => claims[i] >= 0).ToArray();
         if (others.Length == 0)
         {
             return answers;
         }
 
-        var longest = TimeSpan.FromMilliseconds(others.Max(i => (long)claims[i]));
+        var longest = TimeSpan.FromMilliseconds(others.Max(i => claims[i]));
         try
         {
             await Task.WhenAll(others.Select(i => waits[i])).WaitAsync(longest);
@@ -139,7 +176,7 @@ internal sealed class RedisLevel(CacheRedis redis)
             // The other fill is slow or gone: whatever landed is read below, the rest is asked of the ERP here.
             foreach (var i in others)
             {
-                _signals.Forget(ValueKey(fullKeys[i]), waits[i]);
+                _signals.Forget(keys[i].Value, waits[i]);
             }
         }
 
@@ -158,28 +195,17 @@ internal sealed class RedisLevel(CacheRedis redis)
     /// </summary>
     public async Task SetManyAsync(IReadOnlyList<(string FullKey, byte[] Payload, string Generation)> entries, TimeSpan ttl, string token)
     {
-        if (entries.Count == 0 || redis.Database is not { } database)
+        if (entries.Count == 0 || redis.Database is not { } database || redis.Multiplexer is not { } multiplexer)
         {
             return;
         }
 
-        var keys = new RedisKey[entries.Count * 3];
-        var args = new RedisValue[(entries.Count * 2) + 3];
-        args[0] = ((long)ttl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        args[1] = token;
-        args[2] = FilledChannel;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            keys[3 * i] = ValueKey(entries[i].FullKey);
-            keys[(3 * i) + 1] = GenerationKey(entries[i].FullKey);
-            keys[(3 * i) + 2] = ClaimKey(entries[i].FullKey);
-            args[(2 * i) + 3] = entries[i].Payload;
-            args[(2 * i) + 4] = entries[i].Generation;
-        }
-
+        var keys = entries.Select(e => KeysOf(e.FullKey)).ToArray();
         try
         {
-            await redis.Bounded(database.ScriptEvaluateAsync(ConditionalSet, keys, args));
+            // Each key is written on its own; keys of different slots are written by one script per slot.
+            var parts = SlotGroups.Of(multiplexer, keys.Length, i => keys[i].Value);
+            await Task.WhenAll(parts.Select(part => SetPartAsync(database, entries, keys, part, ttl, token)));
             redis.ReportSuccess();
         }
         catch (Exception exception) when (RedisFailures.IsOutage(exception))
@@ -187,6 +213,30 @@ internal sealed class RedisLevel(CacheRedis redis)
             // The value still serves from L1; L2 fills again on the next miss. Claims lapse by themselves.
             redis.ReportFailure(exception);
         }
+    }
+
+    Task<RedisResult> SetPartAsync(
+        IDatabase database,
+        IReadOnlyList<(string FullKey, byte[] Payload, string Generation)> entries,
+        (RedisKey Value, RedisKey Generation, RedisKey Claim)[] keys,
+        IReadOnlyList<int> part,
+        TimeSpan ttl,
+        string token)
+    {
+        var partKeys = new RedisKey[part.Count * 3];
+        var args = new RedisValue[(part.Count * 2) + 3];
+        args[0] = ((long)ttl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        args[1] = token;
+        args[2] = FilledChannel;
+        for (var j = 0; j < part.Count; j++)
+        {
+            var i = part[j];
+            (partKeys[3 * j], partKeys[(3 * j) + 1], partKeys[(3 * j) + 2]) = keys[i];
+            args[(2 * j) + 3] = entries[i].Payload;
+            args[(2 * j) + 4] = entries[i].Generation;
+        }
+
+        return redis.Bounded(database.ScriptEvaluateAsync(ConditionalSet, partKeys, args));
     }
 }
 

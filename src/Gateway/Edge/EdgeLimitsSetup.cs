@@ -25,9 +25,7 @@ public static class EdgeLimitsSetup
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EdgeLimitsOptions>>().Value);
-        services.AddRedisConnection(builder.Configuration);
-        services.AddSingleton(sp => new ClusterMembership(
-            sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<EdgeLimitsOptions>().Membership(), sp.GetRequiredService<TimeProvider>()));
+        services.AddClusterMembership(builder.Configuration);
         services.AddSingleton<LocalTokenBank>();
         services.AddSingleton<ITokenBank>(sp => new FailoverTokenBank(
             string.IsNullOrWhiteSpace(redis)

@@ -73,7 +73,7 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, Tim
         }
 
         // The multiplexer re-subscribes by itself after a reconnect.
-        await redis.Bounded(subscriber.SubscribeAsync(RedisChannel.Literal(RedisChangeLedger.StreamKey), (_, _) => Wake()));
+        await redis.Bounded(subscriber.SubscribeAsync(RedisChangeLedger.StreamGrown, (_, _) => Wake()));
         _subscribed = true;
     }
 

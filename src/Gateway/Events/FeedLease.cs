@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gateway.Caching;
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Events;
@@ -24,8 +25,8 @@ internal interface IFeedLease
 /// <summary>The lease and checkpoint in Redis; the holder is fenced (a lapsed holder cannot move the checkpoint).</summary>
 internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : IFeedLease
 {
-    const string LeaseKey = "gw:legacy-feed:lease";
-    const string CheckpointKey = "gw:legacy-feed:checkpoint";
+    static readonly RedisKey LeaseKey = RedisKeys.FeedLease;
+    static readonly RedisKey CheckpointKey = RedisKeys.FeedCheckpoint;
 
     const string Hold = """
         local holder = redis.call('GET', KEYS[1])

@@ -1,5 +1,6 @@
 using Gateway.CanonicalApi.Problems;
 using Gateway.Core.Diagnostics;
+using Gateway.Core.Redis;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using StackExchange.Redis;
@@ -8,7 +9,8 @@ namespace Gateway.Hosting;
 
 /// <summary>
 /// The gateway's own store (Redis) out of reach where a request needs it (order intake, the admin API): 503 with
-/// <c>Retry-After</c>, never a 500. Nothing was recorded, so a retry (with the same idempotency key) is safe.
+/// <c>Retry-After</c>, never a 500; a failover in progress (a demoted primary, a missing replica) is such a moment too.
+/// A retry with the same idempotency key is safe: it replays what was recorded, or records it now.
 /// </summary>
 internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, ILogger<StoreUnavailableHandler> logger, TimeProvider time) : IExceptionHandler
 {
@@ -16,7 +18,7 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RedisConnectionException or RedisTimeoutException) || httpContext.Response.HasStarted)
+        if (exception is not RedisException || !RedisFailures.IsOutage(exception) || httpContext.Response.HasStarted)
         {
             return false;
         }

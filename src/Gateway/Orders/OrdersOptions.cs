@@ -45,4 +45,19 @@ public sealed class OrdersOptions
     /// <summary>Most orders one instance checks per status round. Default: 100.</summary>
     [Range(1, 10_000)]
     public int StatusPollBatch { get; set; } = 100;
+
+    /// <summary>
+    /// Replicas that must hold an accepted order before it is answered <c>202</c> (Redis <c>WAIT</c> after the acceptance);
+    /// 0 answers as soon as the primary has it. Set 1 with Sentinel or a cluster with replicas: an order only a primary
+    /// held when it failed over is lost with it. Default: 0.
+    /// </summary>
+    [Range(0, 16)]
+    public int ReplicaAcknowledgements { get; set; }
+
+    /// <summary>
+    /// Longest wait for those replicas; past it the intake answers 503, and a retry with the same idempotency key replays
+    /// the order if the primary kept it or accepts it again if not. Default: 1 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan ReplicaAcknowledgeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

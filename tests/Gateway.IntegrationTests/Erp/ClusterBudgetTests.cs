@@ -13,12 +13,12 @@ namespace Gateway.IntegrationTests.Erp;
 [Collection(SharedSimulator.Name)]
 public sealed class ClusterBudgetTests(SimulatorHost simulator)
 {
-    [Fact]
-    public async Task Three_instances_hammering_stock_together_never_push_the_cloud_erp_over_its_quota()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Three_instances_hammering_stock_together_never_push_the_cloud_erp_over_its_quota(RedisKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var redis = new RedisServer();
-        await redis.StartAsync();
+        await using var redis = await RedisDeployment.StartAsync(kind);
         var sample = await simulator.SampleAsync(180, 1, ct);
         var instances = Enumerable.Range(0, 3).Select(_ => Instance(ErpSystem.Cloud, redis)).ToArray();
         await WaitUntilAllSeeEachOtherAsync(instances, ct);
@@ -45,12 +45,12 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         }
     }
 
-    [Fact]
-    public async Task Three_instances_hammering_stock_together_never_open_more_than_the_legacy_erps_four_sessions()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Three_instances_hammering_stock_together_never_open_more_than_the_legacy_erps_four_sessions(RedisKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var redis = new RedisServer();
-        await redis.StartAsync();
+        await using var redis = await RedisDeployment.StartAsync(kind);
         var sample = await simulator.SampleAsync(180, 1, ct);
         var instances = Enumerable.Range(0, 3).Select(_ => Instance(ErpSystem.Legacy, redis)).ToArray();
         await WaitUntilAllSeeEachOtherAsync(instances, ct);
@@ -127,7 +127,7 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Erp:Cloud:CoalescingWindow"] = "00:00:00",
-            ["Erp:Budget:HeartbeatInterval"] = "00:01:00",
+            ["Membership:HeartbeatInterval"] = "00:01:00",
         });
         await WaitUntilAllSeeEachOtherAsync([sut], ct);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
@@ -160,11 +160,11 @@ public sealed class ClusterBudgetTests(SimulatorHost simulator)
         return stats.Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    ConnectorsHost Instance(ErpSystem erp, RedisServer redis) => ConnectorsHost.Start(simulator, erp, new Dictionary<string, string?>
+    ConnectorsHost Instance(ErpSystem erp, IRedisDeployment redis) => ConnectorsHost.Start(simulator, erp, new Dictionary<string, string?>
     {
         ["ConnectionStrings:Redis"] = redis.ConnectionString,
         [$"Erp:{erp}:CoalescingWindow"] = "00:00:00",
-        ["Erp:Budget:HeartbeatInterval"] = "00:00:00.200",
+        ["Membership:HeartbeatInterval"] = "00:00:00.200",
     });
 
     /// <summary>Leases are sized by the live instances: a run starts once every instance has heard of all the others.</summary>

@@ -10,12 +10,12 @@ namespace Gateway.IntegrationTests.Events;
 /// <summary>The change stream reader on a real Redis, driven directly: where it starts reading.</summary>
 public sealed class ChangeStreamReaderTests
 {
-    [Fact]
-    public async Task Reader_getting_going_after_the_first_change_still_drops_what_was_cached_before_it()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Reader_getting_going_after_the_first_change_still_drops_what_was_cached_before_it(RedisKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var redis = new RedisServer();
-        await redis.StartAsync();
+        await using var redis = await RedisDeployment.StartAsync(kind);
         var options = new CachingOptions();
         await using var shared = new RedisConnection(redis.ConnectionString);
         var connection = new CacheRedis(shared, options, TimeProvider.System, NullLogger<CacheRedis>.Instance);

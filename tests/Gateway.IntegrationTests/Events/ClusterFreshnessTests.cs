@@ -7,17 +7,18 @@ namespace Gateway.IntegrationTests.Events;
 /// Three gateway instances on one real Redis, the simulator posting its webhooks to all three: a change made in the
 /// ERP is served fresh by every instance (polled with a deadline), each having served the old value from cache before;
 /// a key missed by every instance at once, or refreshed by every instance after a change, costs one ERP call in all.
+/// Run on one redis-server and on a Redis Cluster (the ledger, the stream and each entity's L2 keys in their own slots).
 /// </summary>
-public sealed class ClusterFreshnessTests : IAsyncLifetime
+public abstract class ClusterFreshnessTests(RedisKind kind) : IAsyncLifetime
 {
-    readonly RedisServer _redis = new();
+    IRedisDeployment? _redis;
     readonly int[] _ports = [CacheTestHost.FreePort(), CacheTestHost.FreePort(), CacheTestHost.FreePort()];
     SimulatorHost? _simulatorHost;
     CacheTestHost[] _gateways = [];
 
     public async ValueTask InitializeAsync()
     {
-        await _redis.StartAsync();
+        _redis = await RedisDeployment.StartAsync(kind);
         _simulatorHost = await SimulatorHost.StartAsync(
             "Simulator:WebhookUrls=" + string.Join(',', _ports.Select(p => $"http://127.0.0.1:{p}/events/erp")),
             "Simulator:WebhookSecret=" + CacheTestHost.WebhookSecret);
@@ -43,7 +44,12 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
         }
         finally
         {
-            await _redis.DisposeAsync();
+            if (_redis is not null)
+            {
+                await _redis.DisposeAsync();
+            }
+
+            GC.SuppressFinalize(this);
         }
     }
 
@@ -107,3 +113,7 @@ public sealed class ClusterFreshnessTests : IAsyncLifetime
         Assert.Equal(1, calls);
     }
 }
+
+public sealed class ClusterFreshnessOnOneRedisTests() : ClusterFreshnessTests(RedisKind.OneServer);
+
+public sealed class ClusterFreshnessOnRedisClusterTests() : ClusterFreshnessTests(RedisKind.Cluster);

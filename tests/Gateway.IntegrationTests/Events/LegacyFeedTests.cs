@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using Gateway.IntegrationTests.Caching;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -12,16 +13,16 @@ public sealed class LegacyFeedTests
 {
     static readonly string[] Settings = ["Events:LegacyFeed=On", "Events:LeaseDuration=00:00:02", "Events:LegacyPollInterval=00:00:00.100"];
 
-    [Fact]
-    public async Task Legacy_feed_keeps_every_instance_fresh_and_another_instance_takes_over_when_the_poller_dies()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Legacy_feed_keeps_every_instance_fresh_and_another_instance_takes_over_when_the_poller_dies(RedisKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var redis = new RedisServer();
-        await redis.StartAsync();
+        await using var redis = await RedisDeployment.StartAsync(kind);
         await using var simulator = await SimulatorHost.StartAsync();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var first = await CacheTestHost.StartAsync(simulator, redis.ConnectionString, settings: Settings);
-        var leased = await Eventually.WaitForAsync(() => connection.GetDatabase().KeyExistsAsync("gw:legacy-feed:lease"), held => held);
+        var leased = await Eventually.WaitForAsync(() => connection.GetDatabase().KeyExistsAsync(RedisKeys.FeedLease), held => held);
         await using var second = await CacheTestHost.StartAsync(simulator, redis.ConnectionString, settings: Settings);
         await using var third = await CacheTestHost.StartAsync(simulator, redis.ConnectionString, settings: Settings);
         CacheTestHost[] all = [first, second, third];

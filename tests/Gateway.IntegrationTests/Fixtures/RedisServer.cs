@@ -10,12 +10,29 @@ namespace Gateway.IntegrationTests.Fixtures;
 /// <see cref="StopAsync"/> and <see cref="StartAsync"/> let a test take Redis away and bring it back on the same port;
 /// <see cref="Freeze"/> and <see cref="Thaw"/> let it stall Redis with its connections left open.
 /// </summary>
-public sealed class RedisServer : IAsyncLifetime
+public sealed class RedisServer : IAsyncLifetime, IRedisDeployment
 {
-    readonly string _directory = Directory.CreateTempSubdirectory("gateway-redis-").FullName;
+    readonly string _directory = System.IO.Directory.CreateTempSubdirectory("gateway-redis-").FullName;
+    readonly string[] _arguments;
     Process? _process;
 
-    public int Port { get; } = FreePort();
+    public RedisServer()
+        : this(FreePort())
+    {
+    }
+
+    /// <param name="port">The port to listen on.</param>
+    /// <param name="arguments">More <c>redis-server</c> options (a cluster node's, a replica's).</param>
+    public RedisServer(int port, params string[] arguments)
+    {
+        Port = port;
+        _arguments = arguments;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The server's working directory (its AOF, a cluster node's <c>nodes.conf</c>).</summary>
+    public string Directory => _directory;
 
     /// <summary>A StackExchange.Redis connection string for the gateway (<c>ConnectionStrings:Redis</c>).</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
@@ -35,14 +52,16 @@ public sealed class RedisServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1",
             "--save", "",
             "--appendonly", appendOnly ? "yes" : "no",
             "--dir", _directory,
-        })
+            .. _arguments,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -113,7 +132,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -128,7 +147,7 @@ public sealed class RedisServer : IAsyncLifetime
         _process?.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {

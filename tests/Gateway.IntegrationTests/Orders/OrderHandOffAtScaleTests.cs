@@ -28,11 +28,11 @@ public sealed class OrderHandOffAtScaleTests
     int _retried;
     int _placed;
 
-    [Fact]
-    public async Task Every_accepted_order_reaches_the_erp_exactly_once_through_an_outage_and_a_killed_instance()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Every_accepted_order_reaches_the_erp_exactly_once_through_an_outage_and_a_killed_instance(RedisKind kind)
     {
-        await using var redis = new RedisServer();
-        await redis.StartAsync(appendOnly: true);
+        await using var redis = await RedisDeployment.StartAsync(kind, appendOnly: true);
         await using var simulator = await SimulatorHost.StartAsync(SimulatorSettings(orderStepMs: 100, cloudRequestsPerSecond: 2000));
         var settings = GatewaySettings(redis, simulator, cloudRequestsPerSecond: 1000);
         settings["Orders:HandOffConcurrency"] = "16";

@@ -37,7 +37,7 @@ public sealed class OrdersFixture : IAsyncLifetime
     ];
 
     /// <summary>Gateway settings for <paramref name="redis"/> and <paramref name="simulator"/>, with the test credentials.</summary>
-    public static Dictionary<string, string?> GatewaySettings(RedisServer? redis, SimulatorHost simulator, int cloudRequestsPerSecond)
+    public static Dictionary<string, string?> GatewaySettings(IRedisDeployment? redis, SimulatorHost simulator, int cloudRequestsPerSecond)
     {
         var settings = new Dictionary<string, string?>(TestTokens.Settings)
         {

@@ -10,11 +10,11 @@ public sealed class ClusterMembershipTests
 
     static MembershipSettings Settings => new("test:instances", TimeSpan.FromMilliseconds(100), InstanceTimeout, TimeSpan.FromSeconds(1), ExpectedInstances: 1);
 
-    [Fact]
-    public async Task Two_instances_see_each_other_and_one_that_stops_beating_is_dropped_after_its_timeout()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Two_instances_see_each_other_and_one_that_stops_beating_is_dropped_after_its_timeout(RedisKind kind)
     {
-        await using var redis = new RedisServer();
-        await redis.StartAsync();
+        await using var redis = await RedisDeployment.StartAsync(kind);
         await using var firstConnection = new RedisConnection(redis.ConnectionString);
         var secondConnection = new RedisConnection(redis.ConnectionString);
         await using var first = new ClusterMembership(firstConnection, Settings, TimeProvider.System);

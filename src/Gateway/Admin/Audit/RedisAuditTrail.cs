@@ -10,7 +10,7 @@ namespace Gateway.Admin.Audit;
 /// </summary>
 internal sealed class RedisAuditTrail(RedisConnection redis) : IAuditTrail
 {
-    public const string StreamName = "gateway:audit";
+    public static readonly RedisKey StreamName = RedisKeys.Audit;
     const int MaxLength = 1_000_000;
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)

@@ -5,18 +5,19 @@ using StackExchange.Redis;
 namespace Gateway.Edge.ApiKeys;
 
 /// <summary>
-/// Partners and keys as JSON strings in Redis (<c>{prefix}:partner:{id}</c>, <c>{prefix}:key:{keyId}</c>), plus a set of
-/// each partner's key ids. Shared by every instance; what they cache is invalidated through <see cref="KeyInvalidation"/>.
+/// Partners and keys as JSON strings in Redis (<c>{prefix}:partner:id</c>, <c>{prefix}:key:keyId</c>), plus a set of
+/// each partner's key ids, all in the directory's one hash slot (<see cref="RedisKeys"/>), so a key and its partner's
+/// set are written in one MULTI and a partner's keys read in one MGET, on a Redis Cluster too. Shared by every instance; what they cache is invalidated through <see cref="KeyInvalidation"/>.
 /// </summary>
 internal sealed class RedisPartnerStore(RedisConnection redis, ApiKeysOptions options) : IPartnerStore
 {
     static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    RedisKey PartnerRecord(string partnerId) => $"{options.KeyPrefix}:partner:{partnerId}";
+    RedisKey PartnerRecord(string partnerId) => RedisKeys.Partner(options.KeyPrefix, partnerId);
 
-    RedisKey KeyRecord(string keyId) => $"{options.KeyPrefix}:key:{keyId}";
+    RedisKey KeyRecord(string keyId) => RedisKeys.PartnerKey(options.KeyPrefix, keyId);
 
-    RedisKey KeysOfKey(string partnerId) => $"{options.KeyPrefix}:partner:{partnerId}:keys";
+    RedisKey KeysOfKey(string partnerId) => RedisKeys.PartnerKeys(options.KeyPrefix, partnerId);
 
     public async Task SavePartnerAsync(Partner partner, CancellationToken cancellationToken)
     {

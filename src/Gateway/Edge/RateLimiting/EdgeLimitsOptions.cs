@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Gateway.Core.Redis;
 
 namespace Gateway.Edge.RateLimiting;
 
-/// <summary>How the partner plans are enforced across the gateway instances (<c>Edge:Limits:*</c>).</summary>
+/// <summary>
+/// How the partner plans are enforced across the gateway instances (<c>Edge:Limits:*</c>); how many instances share them is
+/// the process's one membership (<see cref="Erp.Redis.MembershipOptions"/>).
+/// </summary>
 public sealed class EdgeLimitsOptions
 {
     public const string SectionName = "Edge:Limits";
@@ -21,21 +23,6 @@ public sealed class EdgeLimitsOptions
     public TimeSpan LeaseLifetime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Instances assumed until Redis heartbeats have told the real number; it sizes the local share when Redis
-    /// is unreachable from the start. Default: 1.
-    /// </summary>
-    [Range(1, 1000)]
-    public int ExpectedInstances { get; set; } = 1;
-
-    /// <summary>How often an instance announces itself in Redis and, when degraded, probes it. Default: 1 second.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>An instance silent for this long no longer counts as live. Default: 5 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
-    public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
     /// Longest wait for Redis on the request path before the local fallback takes over; it bounds the latency a
     /// Redis outage can add to one request. Default: 1 second.
     /// </summary>
@@ -45,8 +32,4 @@ public sealed class EdgeLimitsOptions
     /// <summary>Prefix of every key the limiter writes in Redis. Default: <c>gw:rl</c>.</summary>
     [Required, MinLength(1)]
     public string KeyPrefix { get; set; } = "gw:rl";
-
-    /// <summary>The limits' heartbeat, on the set <c>{KeyPrefix}:instances</c>.</summary>
-    internal MembershipSettings Membership() =>
-        new($"{KeyPrefix}:instances", HeartbeatInterval, InstanceTimeout, RedisTimeout, ExpectedInstances);
 }

@@ -3,9 +3,9 @@ using Gateway.Core.Redis;
 namespace Gateway.Edge.RateLimiting;
 
 /// <summary>
-/// Runs the limits' <see cref="ClusterMembership"/>: every <see cref="EdgeLimitsOptions.HeartbeatInterval"/> it announces
-/// this instance in Redis and learns how many are live (sizing leases and the fallback share), probing Redis while
-/// degraded so the limiter recovers by itself. On the same beat it forgets idle partitions.
+/// Starts the process's <see cref="ClusterMembership"/> before the server listens: every heartbeat it announces this
+/// instance in Redis and learns how many are live (sizing leases and the fallback share), probing Redis while degraded
+/// so the limiter recovers by itself. At the same pace it forgets idle partitions.
 /// </summary>
 internal sealed class LimitsHeartbeat : BackgroundService
 {
@@ -15,7 +15,6 @@ internal sealed class LimitsHeartbeat : BackgroundService
     readonly ClusterMembership _cluster;
     readonly CallerRateLimiter _limiter;
     readonly LocalTokenBank _local;
-    readonly EdgeLimitsOptions _options;
     readonly TimeProvider _time;
     readonly ILogger<LimitsHeartbeat> _logger;
 
@@ -24,7 +23,6 @@ internal sealed class LimitsHeartbeat : BackgroundService
         ClusterMembership cluster,
         CallerRateLimiter limiter,
         LocalTokenBank local,
-        EdgeLimitsOptions options,
         TimeProvider time,
         ILogger<LimitsHeartbeat> logger)
     {
@@ -32,7 +30,6 @@ internal sealed class LimitsHeartbeat : BackgroundService
         _cluster = cluster;
         _limiter = limiter;
         _local = local;
-        _options = options;
         _time = time;
         _logger = logger;
         // Whoever noticed (this heartbeat or a request's lease), the switch to local shares is told once.
@@ -58,7 +55,7 @@ internal sealed class LimitsHeartbeat : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _time);
+        using var timer = new PeriodicTimer(_cluster.Settings.HeartbeatInterval, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -55,7 +55,7 @@ internal sealed class RedisTokenBank(RedisConnection connection, EdgeLimitsOptio
     public async ValueTask<TokenGrant> LeaseAsync(TokenRequest request)
     {
         var database = connection.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected yet.");
-        var prefix = $"{options.KeyPrefix}:{{{request.CallerId}}}";
+        var prefix = RedisKeys.Caller(options.KeyPrefix, request.CallerId);
         RedisKey[] keys =
         [
             prefix + ":bucket",

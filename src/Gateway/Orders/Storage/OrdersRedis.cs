@@ -4,15 +4,15 @@ using StackExchange.Redis;
 namespace Gateway.Orders.Storage;
 
 /// <summary>
-/// The orders' Redis connection and key names. Unlike every other feature the orders do not use the shared multiplexer:
-/// theirs keeps commands queued while it reconnects, because an order would rather wait a moment than fail, while the
-/// shared one fails fast so that requests go to their fallbacks at once (the policy belongs to a whole multiplexer).
+/// The orders' Redis connection (their keys are in <see cref="RedisKeys"/>, all in the <c>{orders}</c> slot). Unlike every
+/// other feature the orders do not use the shared multiplexer: theirs keeps commands queued while it reconnects, because an order would rather wait a moment than fail, while the
+/// shared one fails fast so that requests go to their fallbacks at once (the policy belongs to a whole multiplexer). The
+/// intake's <c>WAIT</c> for replicas (<see cref="OrdersOptions.ReplicaAcknowledgements"/>) holds up the connection it is
+/// sent on while replicas catch up; on a multiplexer of its own it never delays a cached read's or a limit's command.
 /// It comes from the same <see cref="RedisConnection"/>, on the first order command.
 /// </summary>
 internal sealed class OrdersRedis(RedisConnection connection)
 {
-    const string Prefix = "gateway:orders:";
-
     readonly Lazy<IConnectionMultiplexer> _connection = new(() => connection.ConnectQueueing("gateway-orders"));
 
     /// <summary>This process's name in the hand-off consumer group: unique per process, so a restarted instance is a new consumer.</summary>
@@ -20,15 +20,6 @@ internal sealed class OrdersRedis(RedisConnection connection)
 
     public IDatabase Database => _connection.Value.GetDatabase();
 
-    public static RedisKey Order(string orderId) => Prefix + "order:" + orderId;
-
-    public static RedisKey Idempotency(string scopedKey) => Prefix + "idempotency:" + scopedKey;
-
-    public static RedisKey ByErpOrderNumber(string erpOrderNumber) => Prefix + "erp:" + erpOrderNumber;
-
-    public static RedisKey Exceptions => Prefix + "exceptions";
-
-    public static RedisKey HandOff => Prefix + "handoff";
-
-    public static RedisKey Open => Prefix + "open";
+    /// <summary>The server that holds <paramref name="key"/> now (the primary of its slot on a cluster).</summary>
+    public IServer ServerOf(RedisKey key) => _connection.Value.GetServer(key);
 }

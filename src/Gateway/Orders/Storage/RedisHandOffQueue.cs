@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -17,24 +18,24 @@ internal sealed class RedisHandOffQueue(OrdersRedis redis, IOptions<OrdersOption
     IDatabase Db => redis.Database;
 
     public Task EnqueueAsync(string orderId, CancellationToken cancellationToken) =>
-        Db.StreamAddAsync(OrdersRedis.HandOff, "orderId", orderId);
+        Db.StreamAddAsync(RedisKeys.OrderHandOff, "orderId", orderId);
 
     public async Task<IReadOnlyList<HandOffEntry>> TakeAsync(int max, CancellationToken cancellationToken)
     {
         await EnsureGroupAsync();
         var idle = (long)options.Value.HandOffClaimIdle.TotalMilliseconds;
         // Abandoned entries first: they are the oldest orders, and new ones would otherwise starve them.
-        var claimed = await Db.StreamAutoClaimAsync(OrdersRedis.HandOff, Group, redis.ConsumerName, idle, "0-0", max);
+        var claimed = await Db.StreamAutoClaimAsync(RedisKeys.OrderHandOff, Group, redis.ConsumerName, idle, "0-0", max);
         var entries = claimed.ClaimedEntries.Select(ToEntry).ToList();
         if (claimed.DeletedIds.Length > 0)
         {
             // Pending ids whose entry is gone carry no order; acknowledging them keeps the PEL clean.
-            await Db.StreamAcknowledgeAsync(OrdersRedis.HandOff, Group, claimed.DeletedIds);
+            await Db.StreamAcknowledgeAsync(RedisKeys.OrderHandOff, Group, claimed.DeletedIds);
         }
 
         if (entries.Count < max)
         {
-            var fresh = await Db.StreamReadGroupAsync(OrdersRedis.HandOff, Group, redis.ConsumerName, StreamPosition.NewMessages, max - entries.Count);
+            var fresh = await Db.StreamReadGroupAsync(RedisKeys.OrderHandOff, Group, redis.ConsumerName, StreamPosition.NewMessages, max - entries.Count);
             entries.AddRange(fresh.Select(ToEntry));
         }
 
@@ -45,14 +46,14 @@ internal sealed class RedisHandOffQueue(OrdersRedis redis, IOptions<OrdersOption
     public async Task CompleteAsync(HandOffEntry entry, CancellationToken cancellationToken)
     {
         var transaction = Db.CreateTransaction();
-        _ = transaction.StreamAcknowledgeAsync(OrdersRedis.HandOff, Group, entry.EntryId);
-        _ = transaction.StreamDeleteAsync(OrdersRedis.HandOff, [entry.EntryId]);
+        _ = transaction.StreamAcknowledgeAsync(RedisKeys.OrderHandOff, Group, entry.EntryId);
+        _ = transaction.StreamDeleteAsync(RedisKeys.OrderHandOff, [entry.EntryId]);
         await transaction.ExecuteAsync();
     }
 
     /// <summary>Resets the entry's idle time while this instance is still working on it (waiting out an ERP outage).</summary>
     public Task KeepAsync(HandOffEntry entry, CancellationToken cancellationToken) =>
-        Db.StreamClaimIdsOnlyAsync(OrdersRedis.HandOff, Group, redis.ConsumerName, 0, [entry.EntryId]);
+        Db.StreamClaimIdsOnlyAsync(RedisKeys.OrderHandOff, Group, redis.ConsumerName, 0, [entry.EntryId]);
 
     async Task EnsureGroupAsync()
     {
@@ -64,7 +65,7 @@ internal sealed class RedisHandOffQueue(OrdersRedis redis, IOptions<OrdersOption
         try
         {
             // From the beginning: orders written before any worker ever ran are handed off too.
-            await Db.StreamCreateConsumerGroupAsync(OrdersRedis.HandOff, Group, StreamPosition.Beginning, createStream: true);
+            await Db.StreamCreateConsumerGroupAsync(RedisKeys.OrderHandOff, Group, StreamPosition.Beginning, createStream: true);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {

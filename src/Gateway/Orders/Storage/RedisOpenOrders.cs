@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Orders.Storage;
@@ -19,13 +20,13 @@ internal sealed class RedisOpenOrders(OrdersRedis redis) : IOpenOrders
     IDatabase Db => redis.Database;
 
     public Task TrackAsync(string orderId, DateTimeOffset due, CancellationToken cancellationToken) =>
-        Db.SortedSetAddAsync(OrdersRedis.Open, orderId, due.ToUnixTimeMilliseconds());
+        Db.SortedSetAddAsync(RedisKeys.OpenOrders, orderId, due.ToUnixTimeMilliseconds());
 
     public async Task<IReadOnlyList<string>> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
         var result = await Db.ScriptEvaluateAsync(TakeDue, new
         {
-            key = OrdersRedis.Open,
+            key = RedisKeys.OpenOrders,
             now = now.ToUnixTimeMilliseconds(),
             max,
             lease = leaseUntil.ToUnixTimeMilliseconds(),
@@ -34,5 +35,5 @@ internal sealed class RedisOpenOrders(OrdersRedis redis) : IOpenOrders
     }
 
     public Task ForgetAsync(string orderId, CancellationToken cancellationToken) =>
-        Db.SortedSetRemoveAsync(OrdersRedis.Open, orderId);
+        Db.SortedSetRemoveAsync(RedisKeys.OpenOrders, orderId);
 }

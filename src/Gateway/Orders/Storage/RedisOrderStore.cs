@@ -1,3 +1,4 @@
+using Gateway.Core.Redis;
 using Gateway.Orders.Exceptions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -15,7 +16,7 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
 
     public async Task<KeyClaim> ClaimKeyAsync(string key, string requestHash, CancellationToken cancellationToken)
     {
-        var redisKey = OrdersRedis.Idempotency(key);
+        var redisKey = RedisKeys.OrderIdempotency(key);
         while (true)
         {
             var token = Guid.NewGuid().ToString("N");
@@ -36,7 +37,7 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
 
     public async Task ReleaseKeyAsync(string key, string claimToken, CancellationToken cancellationToken)
     {
-        var redisKey = OrdersRedis.Idempotency(key);
+        var redisKey = RedisKeys.OrderIdempotency(key);
         var held = await Db.StringGetAsync(redisKey);
         if (held.IsNull || !KeyMarker.IsHeldBy(held.ToString(), claimToken))
         {
@@ -51,61 +52,87 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
 
     public async Task<bool> AcceptAsync(Acceptance acceptance, CancellationToken cancellationToken)
     {
-        var key = OrdersRedis.Idempotency(acceptance.IdempotencyKey);
+        var key = RedisKeys.OrderIdempotency(acceptance.IdempotencyKey);
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.StringEqual(key, KeyMarker.Format(acceptance.Answer.RequestHash, acceptance.ClaimToken)));
         _ = transaction.StringSetAsync(key, OrderJson.Write(acceptance.Answer), options.Value.IdempotencyKeyLifetime);
-        _ = transaction.HashSetAsync(OrdersRedis.Order(acceptance.Order.OrderId), Fields(acceptance.Order));
+        _ = transaction.HashSetAsync(RedisKeys.Order(acceptance.Order.OrderId), Fields(acceptance.Order));
         foreach (var entry in acceptance.Exceptions)
         {
-            _ = transaction.HashSetAsync(OrdersRedis.Exceptions, entry.ExceptionId, OrderJson.Write(entry));
+            _ = transaction.HashSetAsync(RedisKeys.OrderExceptions, entry.ExceptionId, OrderJson.Write(entry));
         }
 
         if (acceptance.HandOff)
         {
-            _ = transaction.StreamAddAsync(OrdersRedis.HandOff, "orderId", acceptance.Order.OrderId);
+            _ = transaction.StreamAddAsync(RedisKeys.OrderHandOff, "orderId", acceptance.Order.OrderId);
         }
 
-        return await transaction.ExecuteAsync();
+        if (!await transaction.ExecuteAsync())
+        {
+            return false;
+        }
+
+        await AwaitReplicasAsync(key);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>WAIT</c> on the connection that sent the acceptance, so the answer is given only once enough replicas hold it;
+    /// too few in time is a store outage (503). On a cluster the order's slot names the primary to ask.
+    /// </summary>
+    async Task AwaitReplicasAsync(RedisKey key)
+    {
+        var wanted = options.Value.ReplicaAcknowledgements;
+        if (wanted == 0)
+        {
+            return;
+        }
+
+        var timeout = (long)options.Value.ReplicaAcknowledgeTimeout.TotalMilliseconds;
+        var acknowledged = (long)await redis.ServerOf(key).ExecuteAsync("WAIT", wanted, timeout);
+        if (acknowledged < wanted)
+        {
+            throw new RedisTimeoutException($"The order was acknowledged by {acknowledged} of {wanted} replicas.", CommandStatus.Sent);
+        }
     }
 
     public async Task<OrderRecord?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
-        var doc = await Db.HashGetAsync(OrdersRedis.Order(orderId), "doc");
+        var doc = await Db.HashGetAsync(RedisKeys.Order(orderId), "doc");
         return doc.IsNull ? null : OrderJson.Read<OrderRecord>(doc.ToString());
     }
 
     public async Task<bool> TryReplaceAsync(OrderRecord current, OrderRecord next, CancellationToken cancellationToken)
     {
-        var key = OrdersRedis.Order(current.OrderId);
+        var key = RedisKeys.Order(current.OrderId);
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.HashEqual(key, "version", current.Version));
         _ = transaction.HashSetAsync(key, Fields(next));
         if (next.Order.ErpOrderNumber is { } number && number != current.Order.ErpOrderNumber)
         {
-            _ = transaction.StringSetAsync(OrdersRedis.ByErpOrderNumber(number), next.OrderId);
+            _ = transaction.StringSetAsync(RedisKeys.OrderByErpNumber(number), next.OrderId);
         }
 
         return await transaction.ExecuteAsync();
     }
 
     public async Task<string?> FindByErpOrderNumberAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
-        await Db.StringGetAsync(OrdersRedis.ByErpOrderNumber(erpOrderNumber)) is { IsNull: false } id ? id.ToString() : null;
+        await Db.StringGetAsync(RedisKeys.OrderByErpNumber(erpOrderNumber)) is { IsNull: false } id ? id.ToString() : null;
 
     public Task AddExceptionAsync(ExceptionEntry entry, CancellationToken cancellationToken) =>
-        Db.HashSetAsync(OrdersRedis.Exceptions, entry.ExceptionId, OrderJson.Write(entry));
+        Db.HashSetAsync(RedisKeys.OrderExceptions, entry.ExceptionId, OrderJson.Write(entry));
 
     public async Task<IReadOnlyList<ExceptionEntry>> ListExceptionsAsync(CancellationToken cancellationToken) =>
-        [.. (await Db.HashValuesAsync(OrdersRedis.Exceptions)).Select(v => OrderJson.Read<ExceptionEntry>(v.ToString()))];
+        [.. (await Db.HashValuesAsync(RedisKeys.OrderExceptions)).Select(v => OrderJson.Read<ExceptionEntry>(v.ToString()))];
 
     public async Task<ExceptionEntry?> GetExceptionAsync(string exceptionId, CancellationToken cancellationToken) =>
-        await Db.HashGetAsync(OrdersRedis.Exceptions, exceptionId) is { IsNull: false } json ? OrderJson.Read<ExceptionEntry>(json.ToString()) : null;
+        await Db.HashGetAsync(RedisKeys.OrderExceptions, exceptionId) is { IsNull: false } json ? OrderJson.Read<ExceptionEntry>(json.ToString()) : null;
 
     public async Task<bool> TryReplaceExceptionAsync(ExceptionEntry current, ExceptionEntry next, CancellationToken cancellationToken)
     {
         var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.HashEqual(OrdersRedis.Exceptions, current.ExceptionId, OrderJson.Write(current)));
-        _ = transaction.HashSetAsync(OrdersRedis.Exceptions, next.ExceptionId, OrderJson.Write(next));
+        transaction.AddCondition(Condition.HashEqual(RedisKeys.OrderExceptions, current.ExceptionId, OrderJson.Write(current)));
+        _ = transaction.HashSetAsync(RedisKeys.OrderExceptions, next.ExceptionId, OrderJson.Write(next));
         return await transaction.ExecuteAsync();
     }
 

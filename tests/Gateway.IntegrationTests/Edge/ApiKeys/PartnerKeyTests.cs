@@ -7,8 +7,11 @@ using StackExchange.Redis;
 
 namespace Gateway.IntegrationTests.Edge.ApiKeys;
 
-/// <summary>Partner keys across two instances sharing a real Redis: issue, call, shown once, rotate, revoke.</summary>
-public sealed class PartnerKeyTests(TwoInstancesFixture cluster) : IClassFixture<TwoInstancesFixture>
+/// <summary>
+/// Partner keys across two instances sharing a real Redis: issue, call, shown once, rotate, revoke; run on one
+/// redis-server and on a Redis Cluster (the partner directory's MULTI and MGET stay in its one slot).
+/// </summary>
+public abstract class PartnerKeyTests(TwoInstancesFixture cluster)
 {
     readonly AdminClient _adminA = new(cluster.A.Client);
 
@@ -150,7 +153,7 @@ public sealed class PartnerKeyTests(TwoInstancesFixture cluster) : IClassFixture
     ];
 
     [Theory]
-    [MemberData(nameof(MalformedKeys))]
+    [MemberData(nameof(MalformedKeys), MemberType = typeof(PartnerKeyTests))]
     public async Task Malformed_keys_get_exactly_the_answer_of_an_unknown_key(string malformed)
     {
         var unknown = "gw_0123456789abcdef_" + new string('A', 43);
@@ -163,3 +166,7 @@ public sealed class PartnerKeyTests(TwoInstancesFixture cluster) : IClassFixture
         Assert.Equal(unknownAnswer.Headers.WwwAuthenticate.ToString(), malformedAnswer.Headers.WwwAuthenticate.ToString());
     }
 }
+
+public sealed class PartnerKeysOnOneRedisTests(TwoInstancesFixture.OnOneRedis cluster) : PartnerKeyTests(cluster), IClassFixture<TwoInstancesFixture.OnOneRedis>;
+
+public sealed class PartnerKeysOnRedisClusterTests(TwoInstancesFixture.OnRedisCluster cluster) : PartnerKeyTests(cluster), IClassFixture<TwoInstancesFixture.OnRedisCluster>;

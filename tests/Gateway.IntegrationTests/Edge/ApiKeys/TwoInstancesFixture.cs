@@ -4,14 +4,17 @@ using Gateway.IntegrationTests.Fixtures;
 namespace Gateway.IntegrationTests.Edge.ApiKeys;
 
 /// <summary>
-/// Two gateway instances sharing one real redis-server, as a cluster runs: partners and keys created through one are
-/// known to the other. Rotated keys lapse after <see cref="RotationGrace"/>, short enough to watch.
+/// Two gateway instances sharing one real Redis (a single server, or a Redis Cluster), as a cluster of gateways runs:
+/// partners and keys created through one are known to the other. Rotated keys lapse after <see cref="RotationGrace"/>,
+/// short enough to watch.
 /// </summary>
-public sealed class TwoInstancesFixture : IAsyncLifetime
+public abstract class TwoInstancesFixture(RedisKind kind) : IAsyncLifetime
 {
     public static readonly TimeSpan RotationGrace = TimeSpan.FromSeconds(2);
 
-    public RedisServer Redis { get; } = new();
+    IRedisDeployment? _redis;
+
+    public IRedisDeployment Redis => _redis ?? throw new InvalidOperationException("Redis did not start.");
 
     internal EdgeHost A => _a ?? throw new InvalidOperationException("Instance A did not start.");
 
@@ -22,7 +25,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await Redis.StartAsync();
+        _redis = await RedisDeployment.StartAsync(kind);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = Redis.ConnectionString,
@@ -49,7 +52,18 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         }
         finally
         {
-            await Redis.DisposeAsync();
+            if (_redis is not null)
+            {
+                await _redis.DisposeAsync();
+            }
+
+            GC.SuppressFinalize(this);
         }
     }
+
+    /// <summary>On one redis-server.</summary>
+    public sealed class OnOneRedis() : TwoInstancesFixture(RedisKind.OneServer);
+
+    /// <summary>On a 3-primary Redis Cluster.</summary>
+    public sealed class OnRedisCluster() : TwoInstancesFixture(RedisKind.Cluster);
 }

@@ -6,12 +6,12 @@ namespace Gateway.IntegrationTests.Edge.RateLimiting;
 /// <summary>Two gateway hosts sharing one real redis-server enforce a plan in total, partner by partner.</summary>
 public sealed class DistributedLimitsTests
 {
-    [Fact]
-    public async Task Partner_at_50_per_second_on_two_hosts_gets_50_per_second_in_total_while_another_partner_is_not_slowed()
+    [Theory]
+    [MemberData(nameof(RedisDeployment.Both), MemberType = typeof(RedisDeployment))]
+    public async Task Partner_at_50_per_second_on_two_hosts_gets_50_per_second_in_total_while_another_partner_is_not_slowed(RedisKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var redis = new RedisServer();
-        await redis.StartAsync();
+        await using var redis = await RedisDeployment.StartAsync(kind);
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.ConnectionString };
         await using var a = await EdgeTestHost.StartAsync("A", settings);
         await using var b = await EdgeTestHost.StartAsync("B", settings);

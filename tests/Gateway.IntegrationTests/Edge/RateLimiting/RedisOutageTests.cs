@@ -1,4 +1,5 @@
 using System.Net;
+using Gateway.Core.Redis;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 
@@ -37,7 +38,7 @@ public sealed class RedisOutageTests
         // The shared count in Redis saw those three: the cluster-wide limiter is back.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var day = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(3, (long)await connection.GetDatabase().StringGetAsync($"gw:rl:{{partner:afterwards}}:day:{day}"));
+        Assert.Equal(3, (long)await connection.GetDatabase().StringGetAsync(RedisKeys.Caller("gw:rl", "partner:afterwards") + ":day:" + day));
     }
 
     static async Task<int> AdmittedAsync(EdgeTestHost host, string caller, int requests)

@@ -14,6 +14,17 @@ public class RedisFailuresTests
         Assert.True(RedisFailures.IsOutage(new RedisServerException("LOADING Redis is loading the dataset in memory")));
     }
 
+    [Theory]
+    [InlineData("READONLY You can't write against a read only replica.")]
+    [InlineData("NOREPLICAS Not enough good replicas to write.")]
+    [InlineData("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.")]
+    [InlineData("TRYAGAIN Multiple keys request during rehashing of slot")]
+    [InlineData("CLUSTERDOWN The cluster is down")]
+    public void IsOutage_FailoverOrSlotMigrationInProgress_True(string reply)
+    {
+        Assert.True(RedisFailures.IsOutage(new RedisServerException(reply)));
+    }
+
     [Fact]
     public void IsOutage_CancelledByTheClientOrByTheCaller_OnlyTheClientsIsAnOutage()
     {

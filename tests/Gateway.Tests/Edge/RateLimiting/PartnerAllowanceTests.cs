@@ -1,6 +1,7 @@
 using Gateway.Core.Redis;
 using Gateway.Edge;
 using Gateway.Edge.RateLimiting;
+using Gateway.Erp.Redis;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Tests.Edge.RateLimiting;
@@ -9,7 +10,7 @@ public sealed class PartnerAllowanceTests
 {
     static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
     readonly FakeTimeProvider _time = new(Noon);
-    readonly EdgeLimitsOptions _options = new() { ExpectedInstances = 1 };
+    readonly EdgeLimitsOptions _options = new();
 
     /// <summary>Counts the leases that reach the bank: each stands for a Redis round trip.</summary>
     sealed class CountingBank(ITokenBank inner) : ITokenBank
@@ -27,7 +28,7 @@ public sealed class PartnerAllowanceTests
     }
 
     PartnerAllowance Allowance(PartnerPlan plan, ITokenBank bank, int instances = 1) =>
-        new("partner:p1", plan, bank, new ClusterMembership(new RedisConnection(null), new EdgeLimitsOptions { ExpectedInstances = instances }.Membership(), _time), _options, _time);
+        new("partner:p1", plan, bank, new ClusterMembership(new RedisConnection(null), new MembershipOptions { ExpectedInstances = instances }.Settings(), _time), _options, _time);
 
     static async Task<LimitDecision> TakeAsync(PartnerAllowance sut)
     {

@@ -8,7 +8,7 @@ namespace Gateway.Erp.Outbound.Budget.Cluster;
 /// <summary>
 /// The legacy ERP's sessions shared by every instance: a sorted set in Redis of session holders, each with an expiry that
 /// its holder renews on every heartbeat, so that N instances together never hold more than the ERP's limit and a dead
-/// instance's sessions come back after <see cref="ErpBudgetOptions.InstanceTimeout"/>.
+/// instance's sessions come back after <see cref="Redis.MembershipOptions.InstanceTimeout"/>.
 /// </summary>
 /// <remarks>
 /// A session is taken from Redis for a waiting call, handed straight to the next local waiter when the call ends (no
@@ -53,7 +53,7 @@ internal sealed class ClusterSessionBudget : ReservedShareScheduler
 
     int LocalSessions => Math.Max(1, _limit / _cluster.Instances);
 
-    long TtlMs => (long)_cluster.Options.InstanceTimeout.TotalMilliseconds;
+    long TtlMs => (long)_cluster.InstanceTimeout.TotalMilliseconds;
 
     protected override double CapacityLocked => _local ? LocalSessions : _limit;
 

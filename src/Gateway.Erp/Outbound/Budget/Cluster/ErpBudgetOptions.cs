@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Gateway.Core.Redis;
-using StackExchange.Redis;
 
 namespace Gateway.Erp.Outbound.Budget.Cluster;
 
 /// <summary>
 /// How gateway instances share each ERP's budget through Redis (used only when <c>ConnectionStrings:Redis</c> is set;
-/// without it every instance is alone and its budget is local).
+/// without it every instance is alone and its budget is local). How many instances share it is the process's one
+/// membership (<see cref="Redis.MembershipOptions"/>).
 /// </summary>
 public sealed class ErpBudgetOptions
 {
@@ -15,17 +14,6 @@ public sealed class ErpBudgetOptions
     /// <summary>Prefix of the Redis keys. Default: <c>gateway:erp-budget</c>.</summary>
     [Required]
     public string KeyPrefix { get; set; } = "gateway:erp-budget";
-
-    /// <summary>How often an instance announces itself and renews the legacy sessions it holds. Default: 1 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Silence after which an instance counts as gone: its share is given to the others and the legacy sessions it held
-    /// return to the pool. Default: 5 s.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
-    public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest wait for one Redis command before the budget falls back to this instance's local share. Default: 500 ms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
@@ -37,12 +25,4 @@ public sealed class ErpBudgetOptions
     /// </summary>
     [Range(0.05, 0.5)]
     public double LeaseFraction { get; set; } = 0.25;
-
-    /// <summary>Instances expected before the first heartbeat answers (sizes the fallback share). Default: 1.</summary>
-    [Range(1, 1000)]
-    public int ExpectedInstances { get; set; } = 1;
-
-    /// <summary>The budgets' heartbeat, on the set <paramref name="instances"/>.</summary>
-    internal MembershipSettings Membership(RedisKey instances) =>
-        new(instances, HeartbeatInterval, InstanceTimeout, RedisTimeout, ExpectedInstances);
 }

@@ -7,21 +7,22 @@ namespace Gateway.Erp.Outbound.Budget.Cluster;
 
 /// <summary>
 /// This instance's view of the others, for the ERP budgets, on the shared <see cref="RedisConnection"/>: how many
-/// instances are live and whether Redis answers (the budgets' own <see cref="ClusterMembership"/>, sized by
-/// <see cref="ErpBudgetOptions"/>). Once Redis fails, budgets use their local share until a heartbeat gets through again.
+/// instances are live and whether Redis answers (the process's one <see cref="ClusterMembership"/>, which the partner
+/// plans share). Once Redis fails, budgets use their local share until a heartbeat gets through again.
 /// </summary>
-internal sealed class ErpCluster : IAsyncDisposable
+internal sealed class ErpCluster
 {
     readonly RedisConnection _redis;
     readonly ClusterMembership _membership;
 
-    public ErpCluster(RedisConnection redis, ErpBudgetOptions options, TimeProvider time, ILogger logger)
+    public ErpCluster(RedisConnection redis, ClusterMembership membership, ErpBudgetOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _redis = redis;
-        _membership = new ClusterMembership(redis, options.Membership(Key(ErpSystem.Cloud, "instances")), time);
+        _membership = membership;
         if (!redis.IsConnected)
         {
             // Not known to answer: the budgets start with their local share, and the first heartbeat says otherwise.
@@ -35,6 +36,9 @@ internal sealed class ErpCluster : IAsyncDisposable
 
     public ErpBudgetOptions Options { get; }
 
+    /// <summary>Silence after which an instance counts as gone (and the legacy sessions it held return to the pool).</summary>
+    public TimeSpan InstanceTimeout => _membership.Settings.InstanceTimeout;
+
     /// <summary>Identifies this instance in the heartbeat set and in the legacy sessions it holds.</summary>
     public string InstanceId => _membership.InstanceId;
 
@@ -47,7 +51,7 @@ internal sealed class ErpCluster : IAsyncDisposable
     public IDatabase Database => _redis.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected yet.");
 
     /// <summary>Keys of one ERP, in one hash slot so a script may touch them together on a Redis Cluster.</summary>
-    public RedisKey Key(ErpSystem erp, string name) => $"{Options.KeyPrefix}:{{{erp.TagValue()}}}:{name}";
+    public RedisKey Key(ErpSystem erp, string name) => RedisKeys.ErpBudget(Options.KeyPrefix, erp.TagValue(), name);
 
     /// <summary>Runs with every heartbeat (the legacy budget renews the sessions it holds).</summary>
     public void OnHeartbeat(Func<IDatabase, Task> renewal) => _membership.OnHeartbeat(renewal);
@@ -68,6 +72,4 @@ internal sealed class ErpCluster : IAsyncDisposable
             throw;
         }
     }
-
-    public ValueTask DisposeAsync() => _membership.DisposeAsync();
 }
