@@ -45,7 +45,9 @@ public static class TracingSetup
                 .AddSource(GatewayTracing.Name, ErpTelemetry.Name)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsUntraced(context.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddRedisInstrumentation()
+                // A command outside any span is a background loop's poll (hand-off, change stream, heartbeats): a root trace
+                // every few milliseconds that says nothing. Commands made under a span (a request, a hand-off) are kept.
+                .AddRedisInstrumentation(redis => redis.Filter = command => command.ParentActivity is not null)
                 // The process's multiplexers are made on first use, after the tracer: each is instrumented as it is made.
                 .ConfigureRedisInstrumentation((services, redis) =>
                     services.GetService<RedisConnection>()?.OnConnected(multiplexer => redis.AddConnection(multiplexer)))
