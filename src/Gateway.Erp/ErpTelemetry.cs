@@ -21,6 +21,18 @@ public static class ErpTelemetry
     /// <summary>How a call ended: <c>ok</c>, <c>throttled</c>, <c>failed</c>, <c>timeout</c>, <c>circuit_open</c>, <c>budget_exhausted</c>.</summary>
     public const string OutcomeTag = "erp.outcome";
 
+    /// <summary>Keys the call carries (a span attribute).</summary>
+    public const string ItemsTag = "erp.items";
+
+    /// <summary>An <c>erp.retry</c> event's attempt number (2 for the first retry), what made it retry, and the wait before it.</summary>
+    public const string AttemptTag = "erp.attempt";
+    public const string RetryReasonTag = "erp.retry.reason";
+    public const string RetryDelayTag = "erp.retry.delay_ms";
+
+    /// <summary>An <c>erp.budget</c> event: how long the attempt waited for room in the ERP's budget, and whether it got it.</summary>
+    public const string BudgetWaitTag = "erp.budget.wait_ms";
+    public const string BudgetGrantedTag = "erp.budget.granted";
+
     internal static readonly ActivitySource Source = new(Name);
     internal static readonly Meter Meter = new(Name);
 

@@ -7,12 +7,14 @@ using Gateway.Erp;
 using Gateway.Events;
 using Gateway.GraphQL;
 using Gateway.Hosting;
+using Gateway.Observability;
 using Gateway.Orders;
 using Gateway.Orders.Exceptions;
 using Gateway.Pricing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayDefaults();        // options of the contract, problem details, health, correlation
+builder.AddGatewayTracing();         // OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing listens otherwise
 builder.Services.AddErpConnectors(builder.Configuration);
 builder.AddCanonicalCaching();       // after the connectors: it decorates their ports
 builder.AddPricing();                // quotes composed from the cached price parts
@@ -35,5 +37,6 @@ app.MapCanonicalApi();               // /v1: products, customers, prices, invent
 app.MapGatewayGraphQL();
 app.MapAdminApi();                   // /admin: partners, keys, audit
 app.MapExceptionEndpoints();         // /admin/exceptions: the order exception queue
+app.MapOrderAdminEndpoints();        // /admin/orders/{orderId}: an order as operators see it, with its trace id
 app.MapEdgeProxy();                  // last: YARP's configured routes and /erp/cloud/**
 app.Run();

@@ -143,7 +143,7 @@ erp_stats() { probe stats --sim "$sim"; }
 # --- the servers --------------------------------------------------------------------------------------------------
 redis_port=$(free_port); sim_port=$(free_port); bare_port=$(free_port); static_port=$(free_port); proxy_port=$(free_port)
 bare_yarp_port=$(free_port)
-g1_port=$(free_port); g2_port=$(free_port); g3_port=$(free_port)
+g1_port=$(free_port); g2_port=$(free_port); g3_port=$(free_port); traced_port=$(free_port)
 sim=http://127.0.0.1:$sim_port
 admin_token=bench-admin-$RANDOM$RANDOM
 webhook_secret=bench-webhook-$RANDOM$RANDOM
@@ -181,7 +181,7 @@ start_sim() { # extra simulator settings...: the ERPs, posting their change even
 }
 start_sim
 
-gateway() { # name port: a gateway instance on the shared Redis, with the benchmark's proxy route
+gateway() { # name port [settings...]: a gateway instance on the shared Redis, with the benchmark's proxy route
   serve "$1" dotnet src/Gateway/bin/Release/net10.0/Gateway.dll --urls "http://127.0.0.1:$2" \
     --Logging:LogLevel:Default=Warning \
     --ConnectionStrings:Redis="$redis_connection" \
@@ -191,7 +191,7 @@ gateway() { # name port: a gateway instance on the shared Redis, with the benchm
     --Auth:Anonymous:DailyQuota=1000000000 \
     --ReverseProxy:Routes:bench:ClusterId=bench --ReverseProxy:Routes:bench:Match:Path="/bench/{**rest}" \
     --ReverseProxy:Routes:bench:Transforms:0:PathRemovePrefix=/bench \
-    --ReverseProxy:Clusters:bench:Destinations:upstream:Address="http://127.0.0.1:$static_port/"
+    --ReverseProxy:Clusters:bench:Destinations:upstream:Address="http://127.0.0.1:$static_port/" "${@:3}"
 }
 gateway g1 "$g1_port"
 g1=http://127.0.0.1:$g1_port
@@ -218,6 +218,13 @@ taskset -c "$SERVER_CPUS" nginx -c "$work/nginx.conf" -p "$work"
 wait_http "http://127.0.0.1:$bare_port/"; wait_http "http://127.0.0.1:$static_port/static.json"; wait_http "http://127.0.0.1:$proxy_port/static.json"
 # Its one worker process, whose CPU time is measured (none found: the nginx rows go without their CPU figures).
 nginx_worker=$(pgrep -P "$(cat "$work/nginx.pid")" | head -1 || true)
+# The same gateway with tracing on, a tenth of its traces recorded and exported over OTLP to nginx's static server,
+# which answers /v1/traces 200 and drops the spans (a collector's cost is not the gateway's).
+gateway traced "$traced_port" --OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$static_port" \
+  --OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf --Telemetry:Tracing:SamplingRatio=0.1
+traced=http://127.0.0.1:$traced_port
+wait_http "$traced/health/live"
+curl -fsS -H "$key_header" "$traced/v1/products/$sku" -o /dev/null
 
 wrk_args=(--connections "$CONNECTIONS" --duration "${DURATION}s" --script "$bench/wrk/get.lua")
 # Rounds are shorter, there being three of each: the median of three 8 s runs.
@@ -233,8 +240,11 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
   SERVER_PID=$pid_g1 WARMUP=$(round_warmup "$round") measure "rounds/read_gateway_key_limits.$round" "${round_args[@]}" --header "$key_header" "$g1/v1/products/$sku"
   # Auth off: no credential at all (the public catalog, Auth:Anonymous); the limiter still runs, per client address.
   SERVER_PID=$pid_g1 WARMUP=$(round_warmup "$round" quick) measure "rounds/read_gateway_anonymous.$round" "${round_args[@]}" "$g1/v1/products/$sku"
+  # The keyed read again, on the instance with tracing on at 10% sampling.
+  SERVER_PID=$pid_traced WARMUP=$(round_warmup "$round") measure "rounds/read_gateway_traced.$round" "${round_args[@]}" --header "$key_header" "$traced/v1/products/$sku"
 done
-for name in read_bare_kestrel read_gateway_key_limits read_gateway_anonymous; do median_of_rounds "$name"; done
+for name in read_bare_kestrel read_gateway_key_limits read_gateway_anonymous read_gateway_traced; do median_of_rounds "$name"; done
+kill "$pid_traced"; wait "$pid_traced" 2>/dev/null || true
 saturation=$(jq '.read_gateway_key_limits.rps' "$raw/read_gateway_key_limits.json")
 # Latency at half the saturation rate, paced by wrk (64 connections, each waiting between requests), beside bare
 # Kestrel paced the same way: the floor of the machine and of the load generator.

@@ -16,6 +16,7 @@ public sealed class RedisConnection(string? connectionString) : IAsyncDisposable
 
     readonly Lock _lock = new();
     readonly List<ConnectionMultiplexer> _dedicated = [];
+    readonly List<Action<IConnectionMultiplexer>> _observers = [];
     Task<IConnectionMultiplexer>? _connecting;
     volatile ConnectionMultiplexer? _multiplexer;
     bool _disposed;
@@ -93,24 +94,63 @@ public sealed class RedisConnection(string? connectionString) : IAsyncDisposable
         }
 
         var multiplexer = ConnectionMultiplexer.Connect(Configuration(clientName, BacklogPolicy.Default));
+        Action<IConnectionMultiplexer>[] observers;
         lock (_lock)
         {
             _dedicated.Add(multiplexer);
+            observers = [.. _observers];
         }
 
+        Tell(observers, multiplexer);
         return multiplexer;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="observer"/> with every multiplexer this connection makes, at once with those made already:
+    /// for what must see each one, such as the tracing of Redis commands, without this project knowing of it.
+    /// </summary>
+    public void OnConnected(Action<IConnectionMultiplexer> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        ConnectionMultiplexer[] made;
+        lock (_lock)
+        {
+            _observers.Add(observer);
+            made = _multiplexer is { } shared ? [shared, .. _dedicated] : [.. _dedicated];
+        }
+
+        foreach (var multiplexer in made)
+        {
+            observer(multiplexer);
+        }
+    }
+
+    /// <summary>Tells the observers of a multiplexer published together with their snapshot (under the lock), so each sees it once.</summary>
+    static void Tell(Action<IConnectionMultiplexer>[] observers, ConnectionMultiplexer multiplexer)
+    {
+        foreach (var observer in observers)
+        {
+            observer(multiplexer);
+        }
     }
 
     async Task<IConnectionMultiplexer> ConnectSharedAsync()
     {
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(Configuration(ClientName, BacklogPolicy.FailFast));
+        Action<IConnectionMultiplexer>[]? observers = null;
         lock (_lock)
         {
             if (!_disposed)
             {
                 _multiplexer = multiplexer;
-                return multiplexer;
+                observers = [.. _observers];
             }
+        }
+
+        if (observers is not null)
+        {
+            Tell(observers, multiplexer);
+            return multiplexer;
         }
 
         // Disposed while connecting (a host stopping before Redis answered): nobody else will close it.

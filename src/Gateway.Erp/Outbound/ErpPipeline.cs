@@ -56,10 +56,12 @@ internal sealed class ErpPipeline
     /// <summary>Runs <paramref name="action"/> (one ERP request) under the ERP's budget, timeouts, retries and breaker.</summary>
     public async Task<T> ExecuteAsync<T>(ErpCall call, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
-        using var activity = ErpTelemetry.Source.StartActivity("erp " + call.Operation, ActivityKind.Client);
+        // The span's name is only built when someone listens; its retries and budget waits are its events.
+        using var activity = ErpTelemetry.Source.HasListeners() ? ErpTelemetry.Source.StartActivity("erp " + call.Operation, ActivityKind.Client) : null;
         activity?.SetTag(ErpTelemetry.ErpNameTag, _erpName);
         activity?.SetTag(ErpTelemetry.OperationTag, call.Operation);
         activity?.SetTag(ErpTelemetry.TrafficTag, call.Traffic.TagValue());
+        activity?.SetTag(ErpTelemetry.ItemsTag, call.Items);
 
         var started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(call.Operation, cancellationToken);
@@ -98,6 +100,7 @@ internal sealed class ErpPipeline
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            activity?.SetTag(ErpTelemetry.OutcomeTag, outcome);
             var tags = Tags(call);
             tags.Add(ErpTelemetry.OutcomeTag, outcome);
             ErpTelemetry.Calls.Add(1, tags);
@@ -174,6 +177,12 @@ internal sealed class ErpPipeline
             OnRetry = args =>
             {
                 Log.Retrying(_logger, _erpName, args.Context.OperationKey ?? "", args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "");
+                Activity.Current?.AddEvent(new ActivityEvent("erp.retry", tags: new ActivityTagsCollection
+                {
+                    [ErpTelemetry.AttemptTag] = args.AttemptNumber + 2,
+                    [ErpTelemetry.RetryReasonTag] = args.Outcome.Exception is { } failure ? OutcomeOf(failure) : "failed",
+                    [ErpTelemetry.RetryDelayTag] = args.RetryDelay.TotalMilliseconds,
+                }));
                 return default;
             },
         });
@@ -199,10 +208,25 @@ internal sealed class ErpPipeline
         });
         builder.AddRateLimiter(new RateLimiterStrategyOptions
         {
-            RateLimiter = args => Budget.AcquireAsync(args.Context.Properties.GetValue(CallKey, default).Traffic, args.Context.CancellationToken),
+            RateLimiter = args => Activity.Current is { IsAllDataRequested: true } span
+                ? AcquireTracedAsync(span, args.Context)
+                : Budget.AcquireAsync(args.Context.Properties.GetValue(CallKey, default).Traffic, args.Context.CancellationToken),
         });
         builder.AddTimeout(options.AttemptTimeout);
         return builder.Build();
+    }
+
+    /// <summary>The budget's answer, with how long the call waited for it as an event of the call's span.</summary>
+    async ValueTask<System.Threading.RateLimiting.RateLimitLease> AcquireTracedAsync(Activity span, ResilienceContext context)
+    {
+        var started = _time.GetTimestamp();
+        var lease = await Budget.AcquireAsync(context.Properties.GetValue(CallKey, default).Traffic, context.CancellationToken);
+        span.AddEvent(new ActivityEvent("erp.budget", tags: new ActivityTagsCollection
+        {
+            [ErpTelemetry.BudgetWaitTag] = _time.GetElapsedTime(started).TotalMilliseconds,
+            [ErpTelemetry.BudgetGrantedTag] = lease.IsAcquired,
+        }));
+        return lease;
     }
 
     static bool IsWorthRetrying(Exception? exception) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using Gateway.Edge;
+using Gateway.Observability;
 using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Caching;
@@ -91,6 +92,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKept
 
     async Task SendKeptAsync(HttpContext context, CanonicalKeptAnswer kept)
     {
+        GatewayTracing.RecordedRequest(context)?.SetTag(GatewayTracing.KeptAnswerTag, true);
         var response = context.Response;
         response.Headers[CacheOutcomeFeature.HeaderName] = CacheOutcomeFeature.Hit;
         response.Headers.Age = ((long)(time.GetUtcNow() - kept.OldestRead).TotalSeconds).ToString(CultureInfo.InvariantCulture);

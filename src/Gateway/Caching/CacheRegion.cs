@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Gateway.Core.Concurrency;
 using Gateway.Core.Erp;
+using Gateway.Observability;
 
 namespace Gateway.Caching;
 
@@ -17,6 +19,9 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
 {
     readonly SingleFlight<string, Dictionary<string, Answer>> _flights = new();
 
+    /// <summary>Made once: a name built per lookup would allocate on the cached read even with tracing off.</summary>
+    readonly string _spanName = "cache " + name;
+
     public string Name => name;
 
     /// <summary>The key as L1, L2 and invalidation know it: <c>region:key</c>.</summary>
@@ -29,6 +34,9 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> fetch,
         CancellationToken cancellationToken)
     {
+        // Null unless a trace records this request: the counts below are then all it costs.
+        using var span = GatewayTracing.Source.StartActivity(_spanName);
+        var (hits, missed, stale) = (0, 0, 0);
         var now = time.GetUtcNow();
         var found = new Dictionary<string, T>(keys.Count, StringComparer.Ordinal);
         List<string>? misses = null;
@@ -46,6 +54,7 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
                 outcomes.Record(CacheResult.Hit, now - entry.StoredAt, Read(fullKey, entry));
                 CacheTelemetry.Lookup(name, CacheResult.Hit);
                 Add(found, key, entry);
+                hits++;
             }
             else
             {
@@ -55,6 +64,7 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
 
         if (misses is null)
         {
+            Describe(span, hits, missed, stale);
             return found;
         }
 
@@ -68,11 +78,39 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
                     outcomes.Record(answer.Result, answer.Age, Read(FullKey(key), answer.Entry));
                     CacheTelemetry.Lookup(name, answer.Result);
                     Add(found, key, answer.Entry);
+                    if (answer.Result == CacheResult.Hit)
+                    {
+                        hits++;
+                    }
+                    else if (answer.Result == CacheResult.Stale)
+                    {
+                        stale++;
+                    }
+                    else
+                    {
+                        missed++;
+                    }
                 }
             }
         }
 
+        Describe(span, hits, missed, stale);
         return found;
+    }
+
+    /// <summary>The lookup's span: its region, how many keys were answered each way, and the result a caller would see (RFC 9211's order).</summary>
+    void Describe(Activity? span, int hits, int missed, int stale)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        span.SetTag(GatewayTracing.CacheRegionTag, name);
+        span.SetTag(GatewayTracing.CacheResultTag, missed > 0 ? "miss" : stale > 0 ? "stale" : "hit");
+        span.SetTag(GatewayTracing.CacheHitsTag, hits);
+        span.SetTag(GatewayTracing.CacheMissesTag, missed);
+        span.SetTag(GatewayTracing.CacheStaleTag, stale);
     }
 
     /// <summary>One key; null when the ERP does not know it.</summary>

@@ -23,7 +23,14 @@ internal static class Report
             Row("1. cached read, auth off: no credential, public catalog, limiter still on (req/s)", F(open), $"bare Kestrel {F(bare)}", X(open / bare), "≥ 0.8x", open / bare >= 0.8);
         }
 
+        if (r["read_gateway_traced"] is not null)
+        {
+            var traced = Rps(r, "read_gateway_traced");
+            Row("1. cached read, partner key + limits, tracing on at 10% sampling (req/s)", F(traced), $"tracing off {F(keyed)}", X(traced / keyed), "", null);
+        }
+
         CpuRow(r, "1. CPU per cached read, partner key + limits", "read_gateway_key_limits", "bare Kestrel", "read_bare_kestrel", Row);
+        CpuRow(r, "1. CPU per cached read, tracing on at 10% sampling", "read_gateway_traced", "tracing off", "read_gateway_key_limits", Row);
         CpuRow(r, "1. CPU per cached read, no credential", "read_gateway_anonymous", "bare Kestrel", "read_bare_kestrel", Row);
         Row("1. cached read vs nginx static file (req/s)", F(keyed), $"nginx {F(Rps(r, "read_nginx_static"))}", X(keyed / Rps(r, "read_nginx_static")), "", null);
         var half = P99(r, "read_gateway_half_saturation");
@@ -104,7 +111,7 @@ internal static class Report
         }
 
         // A throughput made of 401s or 5xx measures the wrong thing: say so under the table rather than print it silently.
-        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "read_gateway_anonymous", "read_gateway_half_saturation", "proxy_direct", "proxy_nginx", "proxy_yarp", "proxy_yarp_bare", "graphql_page" })
+        foreach (var name in new[] { "read_bare_kestrel", "read_nginx_static", "read_gateway_key_limits", "read_gateway_anonymous", "read_gateway_traced", "read_gateway_half_saturation", "proxy_direct", "proxy_nginx", "proxy_yarp", "proxy_yarp_bare", "graphql_page" })
         {
             if (r[name]?["statuses"] is JsonObject answers && answers.Any(a => a.Key != "200"))
             {

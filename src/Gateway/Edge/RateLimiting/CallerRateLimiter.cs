@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Gateway.Core.Redis;
 using Gateway.Edge.Authentication;
+using Gateway.Observability;
 
 namespace Gateway.Edge.RateLimiting;
 
@@ -64,6 +65,11 @@ internal sealed class CallerRateLimiter(
             // Cheap by design: one short string per request and the partition's cached policy; a refusal adds Retry-After.
             context.Response.Headers[RateLimitHeaders.PolicyHeader] = allowance.PolicyHeader;
             context.Response.Headers[RateLimitHeaders.StateHeader] = RateLimitHeaders.State(decision, time.GetUtcNow());
+        }
+
+        if (GatewayTracing.RecordedRequest(context) is { } span)
+        {
+            GatewayTracing.Admission(span, context.Features.Get<Caller>(), decision);
         }
 
         return PlanLease.For(allowance.Plan, decision);

@@ -7,6 +7,7 @@ using Gateway.GraphQL.Guardrails;
 using Gateway.GraphQL.Loading;
 using Gateway.GraphQL.PersistedQueries;
 using Gateway.GraphQL.Schema;
+using Gateway.Observability;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -134,6 +135,8 @@ internal sealed class GraphQLEndpoint(
         double? measuredCost = null;
         var loaders = new RequestLoaders(catalog, customers, prices, stock, http.RequestAborted);
         var validated = documents.Find(text.Query);
+        // Parsing, validation and execution, the batch loaders' cache lookups and ERP calls beneath it; never the document or its variables.
+        using var span = GatewayTracing.Source.StartActivity("graphql execute");
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = text.Query,
@@ -156,6 +159,8 @@ internal sealed class GraphQLEndpoint(
             },
         });
 
+        span?.SetTag(GatewayTracing.GraphQLOperationTypeTag, result.Operation?.Operation == GraphQLParser.AST.OperationType.Mutation ? "mutation" : "query");
+        span?.SetTag(GatewayTracing.GraphQLErrorsTag, result.Errors?.Count ?? 0);
         if (result.Executed)
         {
             // Parsed and past every validation rule, depth and cost among them: only now may a registration keep the text.
@@ -187,6 +192,7 @@ internal sealed class GraphQLEndpoint(
         }
 
         // RFC 9211, as canonical answers say it.
+        GatewayTracing.RecordedRequest(http)?.SetTag(GatewayTracing.KeptAnswerTag, true);
         http.Response.Headers[CacheOutcomeFeature.HeaderName] = CacheOutcomeFeature.Hit;
         await GraphQLAnswer.BodyAsync(http, kept.Body);
     }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Gateway.Core;
 using Gateway.Core.Diagnostics;
 using Gateway.Core.Erp;
 using Gateway.Core.Orders;
 using Gateway.Erp;
+using Gateway.Observability;
 using Gateway.Orders.Exceptions;
 using Gateway.Orders.Status;
 using Gateway.Orders.Storage;
@@ -27,13 +29,21 @@ internal sealed class OrderHandOff(
 {
     static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>An <c>order.handoff.deferred</c> event: how long the hand-off waits before trying the ERP again.</summary>
+    const string DeferredWaitTag = "order.handoff.wait_ms";
+
     public async Task HandAsync(HandOffEntry entry, CancellationToken cancellationToken)
     {
+        var stored = await store.GetAsync(entry.OrderId, cancellationToken);
+        // The trace of the request that accepted the order goes on here, on whichever instance took the entry, however
+        // long after: the ERP calls below are its spans.
+        using var span = GatewayTracing.Source.StartActivity("order hand-off", ActivityKind.Consumer, GatewayTracing.ContextOf(stored?.TraceParent));
+        span?.SetTag(GatewayTracing.OrderIdTag, entry.OrderId);
         var firstFailure = (DateTimeOffset?)null;
         var delay = FirstRetryDelay;
         while (true)
         {
-            if (await store.GetAsync(entry.OrderId, cancellationToken) is not { Status: OrderStatus.Accepted } order)
+            if (stored is not { Status: OrderStatus.Accepted } order)
             {
                 // Cancelled meanwhile, or handed off by an instance that died before completing the entry.
                 await queue.CompleteAsync(entry, cancellationToken);
@@ -48,14 +58,16 @@ internal sealed class OrderHandOff(
                     state = await erp.SubmitAsync(ToSalesOrder(order), cancellationToken);
                 }
 
-                await SubmittedAsync(order.OrderId, state, cancellationToken);
+                var submitted = await SubmittedAsync(order.OrderId, state, cancellationToken);
                 await queue.CompleteAsync(entry, cancellationToken);
+                span?.SetTag(GatewayTracing.OrderStatusTag, submitted?.Status.ToString());
                 return;
             }
             catch (ErpRejectedException rejected)
             {
                 await RejectedAsync(order, rejected, cancellationToken);
                 await queue.CompleteAsync(entry, cancellationToken);
+                span?.SetTag(GatewayTracing.OrderStatusTag, nameof(OrderStatus.Rejected));
                 return;
             }
             catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
@@ -66,6 +78,7 @@ internal sealed class OrderHandOff(
                 {
                     await GiveUpAsync(order, exception, cancellationToken);
                     await queue.CompleteAsync(entry, cancellationToken);
+                    span?.SetStatus(ActivityStatusCode.Error, "gave up");
                     return;
                 }
 
@@ -73,14 +86,18 @@ internal sealed class OrderHandOff(
                 var wait = exception is ErpUnavailableException { RetryAfter: var retryAfter } && retryAfter > delay ? retryAfter : delay;
                 wait = wait < options.Value.RetryBackoffMax ? wait : options.Value.RetryBackoffMax;
                 Log.HandOffDeferred(logger, order.OrderId, wait.TotalMilliseconds, exception.Message);
+                span?.AddEvent(new ActivityEvent("order.handoff.deferred", tags: new ActivityTagsCollection { [DeferredWaitTag] = wait.TotalMilliseconds }));
                 await Task.Delay(wait, time, cancellationToken);
                 delay *= 2;
                 await queue.KeepAsync(entry, cancellationToken);
             }
+
+            stored = await store.GetAsync(entry.OrderId, cancellationToken);
         }
     }
 
-    async Task SubmittedAsync(string orderId, SalesOrderState state, CancellationToken cancellationToken)
+    /// <returns>The order as saved with the ERP's answer (usually its confirmation); null when it no longer exists.</returns>
+    async Task<OrderRecord?> SubmittedAsync(string orderId, SalesOrderState state, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         // Applied whatever the order's status now: once the ERP holds the order, the ERP's word is the truth.
@@ -98,6 +115,7 @@ internal sealed class OrderHandOff(
         }
 
         Log.HandedOff(logger, orderId, state.OrderNumber, state.Created);
+        return saved;
     }
 
     async Task RejectedAsync(OrderRecord order, ErpRejectedException rejected, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Gateway.Core.Customers;
+using Gateway.Observability;
 using Gateway.Orders.Exceptions;
 using Gateway.Orders.Storage;
 using Microsoft.Extensions.Options;
@@ -90,6 +92,7 @@ internal sealed class OrderIntake(
                 return null;
             }
 
+            GatewayTracing.Recorded(Activity.Current)?.SetTag(GatewayTracing.OrderIdTag, acceptance.Order.OrderId);
             Log.Accepted(logger, acceptance.Order.OrderId, acceptance.Order.Order.CustomerId, acceptance.Order.Order.Lines.Count, acceptance.Order.Status);
             OrdersTelemetry.Moved(null, acceptance.Order.Order);
             return new IntakeOutcome(IntakeResult.Accepted, acceptance.Order.Order);
@@ -135,6 +138,6 @@ internal sealed class OrderIntake(
             [],
             now);
         var answer = new StoredAnswer(hash, StatusCodes.Status202Accepted, OrderEndpoints.Location(orderId), OrderJson.Write(order));
-        return new Acceptance(scopedKey, token, answer, new OrderRecord(order, 1, callerId, orderId), exceptions, HandOff: !onHold);
+        return new Acceptance(scopedKey, token, answer, new OrderRecord(order, 1, callerId, orderId, GatewayTracing.CurrentTraceParent()), exceptions, HandOff: !onHold);
     }
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Gateway.Core;
 using Gateway.Core.Erp;
 using Gateway.Core.Orders;
 using Gateway.Erp;
+using Gateway.Observability;
 using Gateway.Orders.Exceptions;
 using Gateway.Orders.Storage;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,9 @@ internal sealed class OrderStatusFeed(
     IOptions<OrdersOptions> options,
     ILogger<OrderStatusFeed> logger)
 {
+    /// <summary>An <c>order.status_changed</c> event's status before the change (<see cref="GatewayTracing.OrderStatusTag"/> is the one after).</summary>
+    const string StatusBeforeTag = "order.status.before";
+
     /// <summary>Asks the ERP for the order's state and applies it. Failures leave the order due for another check.</summary>
     public async Task RefreshAsync(string orderId, CancellationToken cancellationToken)
     {
@@ -31,6 +36,9 @@ internal sealed class OrderStatusFeed(
             return;
         }
 
+        // A trace of its own, linked to the order's: what the ERP did later, found from the order's trace.
+        using var span = GatewayTracing.StartLinked("order status", order.TraceParent);
+        span?.SetTag(GatewayTracing.OrderIdTag, orderId);
         SalesOrderState? state;
         try
         {
@@ -76,6 +84,19 @@ internal sealed class OrderStatusFeed(
         if (saved is null)
         {
             return null;
+        }
+
+        if (GatewayTracing.Recorded(Activity.Current) is { } span)
+        {
+            span.SetTag(GatewayTracing.OrderStatusTag, saved.Status.ToString());
+            if (before is not null && before.Status != saved.Status)
+            {
+                span.AddEvent(new ActivityEvent("order.status_changed", tags: new ActivityTagsCollection
+                {
+                    [StatusBeforeTag] = before.Status.ToString(),
+                    [GatewayTracing.OrderStatusTag] = saved.Status.ToString(),
+                }));
+            }
         }
 
         if (OrderProgress.IsOpen(saved.Status))

@@ -6,7 +6,11 @@ namespace Gateway.Orders.Storage;
 /// </summary>
 /// <param name="CallerId">Who placed it (its idempotency keys are scoped to that caller).</param>
 /// <param name="ErpReference">The external reference the ERP knows the order by: the order id, or a new one after a rejected order is replayed.</param>
-internal sealed record OrderRecord(Order Order, long Version, string CallerId, string ErpReference)
+/// <param name="TraceParent">
+/// The W3C <c>traceparent</c> of the request that accepted it, so that its hand-off (on any instance, after any restart)
+/// continues that trace and later status changes link to it; null when that request had no trace context.
+/// </param>
+internal sealed record OrderRecord(Order Order, long Version, string CallerId, string ErpReference, string? TraceParent = null)
 {
     public string OrderId => Order.OrderId;
 
