@@ -50,6 +50,9 @@ internal sealed class ErpPipeline
 
     public IErpBudget Budget { get; }
 
+    /// <summary>What this instance saw of the ERP lately, for the operations console.</summary>
+    public ErpRecentOutcomes Recent { get; } = new();
+
     /// <summary>Closed, Open, HalfOpen or Isolated; read by the health check.</summary>
     public CircuitState Circuit => _circuit.CircuitState;
 
@@ -80,6 +83,12 @@ internal sealed class ErpPipeline
                         state.Pipeline.OnThrottled(throttled);
                         throw;
                     }
+                    catch (Exception fault) when (fault is ErpTransientException or ErpContractException)
+                    {
+                        state.Pipeline.Recent.WasFaulted(state.Pipeline._time.GetUtcNow());
+                        ErpTelemetry.FaultsReceived.Add(1, new KeyValuePair<string, object?>(ErpTelemetry.ErpNameTag, state.Pipeline._erpName));
+                        throw;
+                    }
                 },
                 context,
                 (Action: action, Pipeline: this, Tags: Tags(call)));
@@ -98,6 +107,7 @@ internal sealed class ErpPipeline
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            Recent.Completed(outcome, _time.GetUtcNow());
             var tags = Tags(call);
             tags.Add(ErpTelemetry.OutcomeTag, outcome);
             ErpTelemetry.Calls.Add(1, tags);
@@ -107,6 +117,8 @@ internal sealed class ErpPipeline
 
     void OnThrottled(ErpThrottledException throttled)
     {
+        Recent.WasThrottled(_time.GetUtcNow());
+        ErpTelemetry.ThrottledReceived.Add(1, new KeyValuePair<string, object?>(ErpTelemetry.ErpNameTag, _erpName));
         Budget.Pause(throttled.RetryAfter);
         Log.Throttled(_logger, _erpName, throttled.Message, throttled.RetryAfter.TotalMilliseconds);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Gateway.Erp.Redis;
 using Gateway.Events;
 using Gateway.Orders.Exceptions;
@@ -24,6 +25,7 @@ public static class OrderOrchestrationSetup
     {
         var services = builder.Services;
         services.AddOptions<OrdersOptions>().BindConfiguration(OrdersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
 
         var redis = builder.Configuration.GetConnectionString("Redis");

@@ -31,4 +31,7 @@ internal sealed class OrdersRedis(RedisConnection connection)
     public static RedisKey HandOff => Prefix + "handoff";
 
     public static RedisKey Open => Prefix + "open";
+
+    /// <summary>The orders in <paramref name="status"/> now, scored by when they entered it (Unix ms).</summary>
+    public static RedisKey InStatus(OrderStatus status) => Prefix + "in:" + status.ToString();
 }
