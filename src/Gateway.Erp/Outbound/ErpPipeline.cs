@@ -74,6 +74,8 @@ internal sealed class ErpPipeline
                 static async (ctx, state) =>
                 {
                     ErpTelemetry.Attempts.Add(1, state.Tags);
+                    // Inside the budget: this attempt holds a permit (a legacy session, a cloud token) until it ends.
+                    state.Pipeline.Recent.Entered();
                     try
                     {
                         return await state.Action(ctx.CancellationToken);
@@ -88,6 +90,10 @@ internal sealed class ErpPipeline
                         state.Pipeline.Recent.WasFaulted(state.Pipeline._time.GetUtcNow());
                         ErpTelemetry.FaultsReceived.Add(1, new KeyValuePair<string, object?>(ErpTelemetry.ErpNameTag, state.Pipeline._erpName));
                         throw;
+                    }
+                    finally
+                    {
+                        state.Pipeline.Recent.Left();
                     }
                 },
                 context,

@@ -8,12 +8,16 @@ namespace Gateway.Erp.Outbound;
 public sealed class ErpRecentOutcomes
 {
     long _operations;
+    long _inFlight;
     long _failed;
     long _throttled;
     long _faults;
     ErpFailure? _lastFailure;
 
     public long Operations => Interlocked.Read(ref _operations);
+
+    /// <summary>Attempts holding a permit of the budget now: legacy sessions in use, cloud requests on their way.</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
 
     /// <summary>Operations that did not end <c>ok</c> (timeouts, open circuit, budget exhausted, refusals included).</summary>
     public long Failed => Interlocked.Read(ref _failed);
@@ -25,6 +29,10 @@ public sealed class ErpRecentOutcomes
     public long Faults => Interlocked.Read(ref _faults);
 
     public ErpFailure? LastFailure => Volatile.Read(ref _lastFailure);
+
+    internal void Entered() => Interlocked.Increment(ref _inFlight);
+
+    internal void Left() => Interlocked.Decrement(ref _inFlight);
 
     internal void Completed(string outcome, DateTimeOffset now)
     {

@@ -24,7 +24,7 @@ public sealed class ErpStatus
         // One meter per host: its gauges go when the host does, and two hosts in one process never report each other.
         var meter = meters.Create(ErpTelemetry.Name);
         meter.CreateObservableGauge("gateway.erp.budget.in_use", () => Each(s => s.InUse),
-            description: "Permits of the ERP's budget in use now: cloud tokens spent from the bucket, legacy sessions held.");
+            description: "Permits of the ERP's budget held by this instance's calls now: legacy sessions in use, cloud requests on their way.");
         meter.CreateObservableGauge("gateway.erp.budget.capacity", () => Each(s => s.Capacity),
             description: "Size of the ERP's budget this instance works with: the cloud bucket's burst, the legacy session limit.");
         meter.CreateObservableGauge("gateway.erp.budget.waiting", Waiting,
@@ -41,7 +41,7 @@ public sealed class ErpStatus
         return new ErpState(
             pipeline.Erp,
             CircuitNames[CircuitIndex(pipeline.Circuit)],
-            Math.Max(0, budget.Capacity - budget.Available),
+            pipeline.Recent.InFlight,
             budget.Capacity,
             budget.InteractiveWaiting,
             budget.BackgroundWaiting,
@@ -85,7 +85,7 @@ public sealed class ErpStatus
 
 /// <summary>One ERP's state as <see cref="ErpStatus"/> sees it.</summary>
 /// <param name="Circuit"><c>closed</c>, <c>open</c>, <c>half_open</c> or <c>isolated</c>.</param>
-/// <param name="InUse">Permits in use: spent tokens (cloud) or sessions held (legacy).</param>
+/// <param name="InUse">Permits held by this instance's calls in flight: sessions (legacy) or requests on their way (cloud).</param>
 public sealed record ErpState(
     ErpSystem Erp,
     string Circuit,
