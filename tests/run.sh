@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Runs every test of the product. On a fresh Debian machine it first installs what the tests need
-# (redis-server: the integration tests start real ones on free ports).
+# Runs every test of the product. On a fresh Debian machine it first installs what the tests need (below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
+# What the tests need from Debian, by the command each package provides: redis-server (the integration tests start real
+# ones on free ports), promtool from prometheus (alert rules and the live /metrics scrape) and chromium (the operations
+# console's browser tests). redis-server is required; without the other two those tests skip, saying so.
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "tests/run.sh: installing redis-server"
+    echo "tests/run.sh: installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-  else
-    echo "tests/run.sh: redis-server is missing; install it (e.g. sudo apt-get install redis-server)" >&2
-    exit 1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "tests/run.sh: could not install ${missing[*]}; the tests that need them skip" >&2
   fi
+fi
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "tests/run.sh: redis-server is missing; install it (e.g. sudo apt-get install redis-server)" >&2
+  exit 1
 fi
 
 log=$(mktemp)

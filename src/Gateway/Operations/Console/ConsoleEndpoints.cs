@@ -151,7 +151,9 @@ internal static class ConsoleEndpoints
 
     static async ValueTask<object?> NoStore(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        invocation.HttpContext.Response.Headers.CacheControl = "no-store";
+        // Exactly what antiforgery sets on the answers that carry its token, so that it has nothing to override.
+        invocation.HttpContext.Response.Headers.CacheControl = "no-cache, no-store";
+        invocation.HttpContext.Response.Headers.Pragma = "no-cache";
         return await next(invocation);
     }
 }
