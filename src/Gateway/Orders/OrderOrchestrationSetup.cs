@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Gateway.Erp.Redis;
 using Gateway.Events;
 using Gateway.Orders.Exceptions;
@@ -7,6 +6,7 @@ using Gateway.Orders.Intake;
 using Gateway.Orders.Status;
 using Gateway.Orders.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Orders;
 
