@@ -3,22 +3,30 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# redis-server (with redis-tools' redis-cli): the integration tests start real servers and a real Redis Cluster on free
-# ports; redis-sentinel: the failover test starts three sentinels.
+# What the tests need from Debian, by the command each package provides: redis-server and redis-tools' redis-cli (the
+# integration tests start real servers and a real Redis Cluster on free ports), redis-sentinel (the failover test starts
+# three sentinels), promtool from prometheus (alert rules and the live /metrics scrape) and chromium (the operations
+# console's browser tests). The Redis ones are required; without the other two those tests skip, saying so.
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 command -v redis-sentinel >/dev/null 2>&1 || missing+=(redis-sentinel)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "tests/run.sh: installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "tests/run.sh: ${missing[*]} missing; install them (e.g. sudo apt-get install ${missing[*]})" >&2
-    exit 1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "tests/run.sh: could not install ${missing[*]}; the tests that need them skip or fail below" >&2
   fi
 fi
+for tool in redis-server redis-cli redis-sentinel; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "tests/run.sh: $tool is missing; install it (e.g. sudo apt-get install redis-server redis-tools redis-sentinel)" >&2
+    exit 1
+  fi
+done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

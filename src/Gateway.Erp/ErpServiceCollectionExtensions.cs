@@ -29,7 +29,7 @@ public static class ErpServiceCollectionExtensions
     /// Registers both ERP connectors, the rate-aware outbound pipeline and the per-domain routing: the Core ports
     /// (<see cref="ICatalogSource"/>, <see cref="ICustomerSource"/>, <see cref="IPriceComponentSource"/>, <see cref="IStockSource"/>,
     /// <see cref="IOrderSink"/>), the health checks <c>erp-legacy</c> and <c>erp-cloud</c>, and <see cref="ErpQuota"/>, the
-    /// same budgets for callers outside the connectors.
+    /// same budgets for callers outside the connectors, and <see cref="ErpStatus"/>, each ERP's state for operators.
     /// </summary>
     public static IServiceCollection AddErpConnectors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -63,6 +63,12 @@ public static class ErpServiceCollectionExtensions
             sp.GetRequiredService<LegacyErpClient>(), sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(ErpSystem.Cloud, (sp, _) => new ErpConnector(
             sp.GetRequiredService<CloudErpClient>(), sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Cloud), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new ErpStatus(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy),
+            sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Cloud)));
 
         services.TryAddSingleton<RoutedPorts>();
         services.TryAddSingleton<ICatalogSource>(sp => sp.GetRequiredService<RoutedPorts>());

@@ -57,6 +57,14 @@ public static class ErpTelemetry
 
     internal static readonly Counter<long> BudgetRejected = Meter.CreateCounter<long>("gateway.erp.budget.rejected", description: "Calls refused because the ERP budget had no room within the queue time.");
 
+    /// <summary>The ERP said it was full (cloud 429, legacy ServerBusy): the budget exists so that this stays 0.</summary>
+    internal static readonly Counter<long> ThrottledReceived = Meter.CreateCounter<long>(
+        "gateway.erp.throttled.received", description: "Answers in which the ERP said it was at capacity (cloud 429, legacy ServerBusy), one per attempt.");
+
+    /// <summary>Attempts the ERP failed (5xx, injected fault, reset, an answer outside its contract).</summary>
+    internal static readonly Counter<long> FaultsReceived = Meter.CreateCounter<long>(
+        "gateway.erp.faults.received", description: "Attempts the ERP failed: 5xx, a fault, a reset connection or an answer outside its contract.");
+
     internal static string TagValue(this ErpTrafficClass traffic) => traffic == ErpTrafficClass.Interactive ? "interactive" : "background";
 
     internal static string TagValue(this Core.Erp.ErpSystem erp) => erp == Core.Erp.ErpSystem.Legacy ? "legacy" : "cloud";

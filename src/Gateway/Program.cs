@@ -8,6 +8,7 @@ using Gateway.Events;
 using Gateway.GraphQL;
 using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.Operations;
 using Gateway.Orders;
 using Gateway.Orders.Exceptions;
 using Gateway.Pricing;
@@ -25,6 +26,7 @@ builder.AddAdminApi();               // partners and keys, audit
 builder.AddEdgeProxy();              // YARP routes, the governed ERP pass-through
 builder.AddOrderOrchestration();     // intake, hand-off workers, status poller, exception queue
 builder.AddGatewayGraphQL();
+builder.AddOperations();             // after the features it reads: KPIs from the stores, the console's sign-in
 
 var app = builder.Build();
 app.UseGatewayDefaults();            // first: every answer, errors included, carries X-Correlation-Id
@@ -38,5 +40,6 @@ app.MapGatewayGraphQL();
 app.MapAdminApi();                   // /admin: partners, keys, audit
 app.MapExceptionEndpoints();         // /admin/exceptions: the order exception queue
 app.MapOrderAdminEndpoints();        // /admin/orders/{orderId}: an order as operators see it, with its trace id
+app.MapOperationsConsole();          // /console: the operations console and its API
 app.MapEdgeProxy();                  // last: YARP's configured routes and /erp/cloud/**
 app.Run();

@@ -14,7 +14,7 @@ namespace Gateway.Core.Redis;
 /// <item><term><c>{sku:&lt;sku&gt;}</c>, <c>{customer:&lt;id&gt;}</c></term><description>the cached values, generations and fill claims of one catalog entity, so every L2 key one change makes stale is in one slot</description></item>
 /// <item><term><c>{changes}</c></term><description>the change ledger (seen event ids, applied sequences) and the change stream</description></item>
 /// <item><term><c>{legacy-feed}</c></term><description>the legacy feed's lease and checkpoint (the checkpoint is written only while the lease is held)</description></item>
-/// <item><term><c>{orders}</c></term><description>every order key: the acceptance MULTI writes the order, its idempotency answer, its exceptions and its hand-off entry at once</description></item>
+/// <item><term><c>{orders}</c></term><description>every order key: the acceptance MULTI writes the order, its idempotency answer, its exceptions, its status index and its hand-off entry at once</description></item>
 /// </list>
 /// The audit stream is one key and needs no tag. Every owner starts with a fixed name (a region, a caller kind, an ERP),
 /// so a tag is never empty and keys built from caller input cannot fall out of their owner's slot.
@@ -85,4 +85,7 @@ public static class RedisKeys
 
     /// <summary>Open orders scored by when each is next due a status check.</summary>
     public static readonly RedisKey OpenOrders = Orders + "open";
+
+    /// <summary>The orders in one status now, scored by when they entered it (Unix ms).</summary>
+    public static RedisKey OrdersInStatus(string status) => Orders + "in:" + status;
 }

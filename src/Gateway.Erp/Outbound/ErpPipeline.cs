@@ -50,6 +50,9 @@ internal sealed class ErpPipeline
 
     public IErpBudget Budget { get; }
 
+    /// <summary>What this instance saw of the ERP lately, for the operations console.</summary>
+    public ErpRecentOutcomes Recent { get; } = new();
+
     /// <summary>Closed, Open, HalfOpen or Isolated; read by the health check.</summary>
     public CircuitState Circuit => _circuit.CircuitState;
 
@@ -73,6 +76,8 @@ internal sealed class ErpPipeline
                 static async (ctx, state) =>
                 {
                     ErpTelemetry.Attempts.Add(1, state.Tags);
+                    // Inside the budget: this attempt holds a permit (a legacy session, a cloud token) until it ends.
+                    state.Pipeline.Recent.Entered();
                     try
                     {
                         return await state.Action(ctx.CancellationToken);
@@ -81,6 +86,16 @@ internal sealed class ErpPipeline
                     {
                         state.Pipeline.OnThrottled(throttled);
                         throw;
+                    }
+                    catch (Exception fault) when (fault is ErpTransientException or ErpContractException)
+                    {
+                        state.Pipeline.Recent.WasFaulted(state.Pipeline._time.GetUtcNow());
+                        ErpTelemetry.FaultsReceived.Add(1, new KeyValuePair<string, object?>(ErpTelemetry.ErpNameTag, state.Pipeline._erpName));
+                        throw;
+                    }
+                    finally
+                    {
+                        state.Pipeline.Recent.Left();
                     }
                 },
                 context,
@@ -101,6 +116,7 @@ internal sealed class ErpPipeline
         {
             ResilienceContextPool.Shared.Return(context);
             activity?.SetTag(ErpTelemetry.OutcomeTag, outcome);
+            Recent.Completed(outcome, _time.GetUtcNow());
             var tags = Tags(call);
             tags.Add(ErpTelemetry.OutcomeTag, outcome);
             ErpTelemetry.Calls.Add(1, tags);
@@ -110,6 +126,8 @@ internal sealed class ErpPipeline
 
     void OnThrottled(ErpThrottledException throttled)
     {
+        Recent.WasThrottled(_time.GetUtcNow());
+        ErpTelemetry.ThrottledReceived.Add(1, new KeyValuePair<string, object?>(ErpTelemetry.ErpNameTag, _erpName));
         Budget.Pause(throttled.RetryAfter);
         Log.Throttled(_logger, _erpName, throttled.Message, throttled.RetryAfter.TotalMilliseconds);
     }

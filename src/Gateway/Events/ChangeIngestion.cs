@@ -10,7 +10,12 @@ namespace Gateway.Events;
 /// the <see cref="IChangeObserver"/>s (order status, for one) hear of it.
 /// </summary>
 internal sealed class ChangeIngestion(
-    IChangeLedger ledger, CacheStore store, IEnumerable<IChangeObserver> observers, TimeProvider time, ILogger<ChangeIngestion> logger)
+    IChangeLedger ledger,
+    CacheStore store,
+    IEnumerable<IChangeObserver> observers,
+    FreshnessWindow freshness,
+    TimeProvider time,
+    ILogger<ChangeIngestion> logger)
 {
     public async Task<IngestResult> IngestAsync(ErpChange change, string source, CancellationToken cancellationToken)
     {
@@ -32,7 +37,9 @@ internal sealed class ChangeIngestion(
         if (result == IngestResult.Applied)
         {
             Invalidate(stale);
-            EventsTelemetry.Applied(change, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            EventsTelemetry.Applied(change, now);
+            freshness.Record(change.Type, now - change.OccurredAt);
             foreach (var observer in observers)
             {
                 observer.OnApplied(change);

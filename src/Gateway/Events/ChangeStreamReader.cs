@@ -11,9 +11,11 @@ namespace Gateway.Events;
 /// Every instance reads the whole change stream itself (XREAD from its own last id, not a consumer group: each
 /// instance must see every event) and drops the L1 entries each change makes stale. A pub/sub message wakes it as
 /// soon as an event is appended; a poll each second covers a lost wake-up. After a Redis outage it resumes from
-/// its last id, so nothing still in the stream is skipped.
+/// its last id, so nothing still in the stream is skipped. How far it got is acknowledged to the cluster
+/// (<see cref="InvalidationAcks"/>), which times the drop on every instance (<see cref="InvalidationProgress"/>).
 /// </summary>
-internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, TimeProvider time, ILogger<ChangeStreamReader> logger) : BackgroundService
+internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, InvalidationAcks acks, TimeProvider time, ILogger<ChangeStreamReader> logger)
+    : BackgroundService
 {
     const int BatchSize = 500;
     static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
@@ -50,6 +52,8 @@ internal sealed class ChangeStreamReader(CacheRedis redis, CacheStore store, Tim
                     Apply(entry);
                     _lastId = entry.Id;
                 }
+
+                await redis.Bounded(acks.ReportAsync(database, _lastId.Value.ToString()));
 
                 if (entries.Length < BatchSize)
                 {

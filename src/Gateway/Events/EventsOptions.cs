@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Gateway.Core.Events;
 
 namespace Gateway.Events;
 
@@ -39,8 +40,34 @@ public sealed class EventsOptions : IValidatableObject
     /// <summary>Entries the Redis stream of canonical change events keeps (approximately). Default: 100,000.</summary>
     [Range(1_000, 10_000_000)] public int StreamLength { get; set; } = 100_000;
 
+    /// <summary>
+    /// The freshness objective per change type: how long after a change in the ERP it should be applied here
+    /// (<c>Events:FreshnessObjective:&lt;type&gt;</c>, e.g. <c>Events__FreshnessObjective__price.changed=00:00:10</c>). Published as
+    /// <c>gateway_events_freshness_objective_seconds</c> for the alert on the 95th percentile of
+    /// <c>gateway_events_delay_seconds</c>, and shown by the console. Default: 30 s for each of item, price, inventory,
+    /// customer and order changes.
+    /// </summary>
+    public Dictionary<string, TimeSpan> FreshnessObjective { get; set; } = new(StringComparer.Ordinal)
+    {
+        [ErpChangeTypes.ItemChanged] = TimeSpan.FromSeconds(30),
+        [ErpChangeTypes.PriceChanged] = TimeSpan.FromSeconds(30),
+        [ErpChangeTypes.InventoryChanged] = TimeSpan.FromSeconds(30),
+        [ErpChangeTypes.CustomerChanged] = TimeSpan.FromSeconds(30),
+        [ErpChangeTypes.OrderChanged] = TimeSpan.FromSeconds(30),
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (type, objective) in FreshnessObjective)
+        {
+            if (!ErpChangeTypes.IsKnown(type) || objective <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult(
+                    $"Events:FreshnessObjective:{type} must name a change type (item.changed, price.changed, inventory.changed, customer.changed, order.changed) and be positive.",
+                    [nameof(FreshnessObjective)]);
+            }
+        }
+
         // A webhook is accepted while its timestamp is within the tolerance either side of the clock: for up to twice
         // the tolerance. Its event id must be remembered that long, or a replay late in that span would be applied again.
         if (WebhookTolerance * 2 > ReplayWindow)

@@ -18,6 +18,7 @@ public static class EventsSetup
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value);
         services.AddSingleton<ChangeIngestion>();
+        services.AddSingleton<FreshnessWindow>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookVerifier>();
         services.AddKeyedSingleton(ErpEventsEndpoint.RefusalLogKey, (sp, _) => new LogThrottle(sp.GetRequiredService<TimeProvider>()));
@@ -31,8 +32,11 @@ public static class EventsSetup
         {
             services.AddSingleton<IChangeLedger, RedisChangeLedger>();
             services.AddSingleton<IFeedLease, RedisFeedLease>();
+            services.AddSingleton<InvalidationAcks>();
             services.AddSingleton<ChangeStreamReader>();
             services.AddHostedService(sp => sp.GetRequiredService<ChangeStreamReader>());
+            services.AddSingleton<InvalidationProgress>();
+            services.AddHostedService(sp => sp.GetRequiredService<InvalidationProgress>());
         }
 
         services.AddHostedService<LegacyFeedPoller>();

@@ -27,6 +27,12 @@ internal static class EventsTelemetry
         description: "From a change in the ERP (its occurredAt) to the event being applied here; the two clocks' difference is included.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
 
+    static readonly Histogram<double> DroppedEverywhere = Meter.CreateHistogram<double>(
+        "gateway.events.invalidation.duration",
+        unit: "s",
+        description: "From a change being applied (appended to the change stream) to every live instance having dropped its L1 copies, by type.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
+
     /// <summary>The result label of each <see cref="IngestResult"/>, named once.</summary>
     static readonly string[] ResultNames = [.. Enum.GetNames<IngestResult>().Select(n => n.ToLowerInvariant())];
 
@@ -39,6 +45,15 @@ internal static class EventsTelemetry
         if (Delay.Enabled)
         {
             Delay.Record(Math.Max(0, (now - change.OccurredAt).TotalSeconds), new KeyValuePair<string, object?>(TypeTag, TypeLabel(change)));
+        }
+    }
+
+    /// <summary>Every live instance dropped its copies for a change of <paramref name="type"/> <paramref name="after"/> it was applied.</summary>
+    public static void Dropped(string? type, TimeSpan after)
+    {
+        if (DroppedEverywhere.Enabled)
+        {
+            DroppedEverywhere.Record(Math.Max(0, after.TotalSeconds), new KeyValuePair<string, object?>(TypeTag, ErpChangeTypes.IsKnown(type) ? type : "other"));
         }
     }
 

@@ -36,4 +36,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "A change event on the stream could not be read ({EntryId}); skipped.")]
     public static partial void StreamEntryUnreadable(ILogger logger, string entryId);
+
+    // Debug: the change stream's reader already warns of the same outage.
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Debug, Message = "The instances' drop acknowledgements could not be read ({Reason}); measured again when Redis returns.")]
+    public static partial void InvalidationProgressFailed(ILogger logger, string reason);
 }

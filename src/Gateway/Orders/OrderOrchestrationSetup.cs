@@ -6,6 +6,7 @@ using Gateway.Orders.Intake;
 using Gateway.Orders.Status;
 using Gateway.Orders.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Orders;
 
@@ -24,6 +25,7 @@ public static class OrderOrchestrationSetup
     {
         var services = builder.Services;
         services.AddOptions<OrdersOptions>().BindConfiguration(OrdersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
 
         var redis = builder.Configuration.GetConnectionString("Redis");

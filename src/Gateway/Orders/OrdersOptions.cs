@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Gateway.Orders.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Orders;
 
@@ -60,4 +62,36 @@ public sealed class OrdersOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan ReplicaAcknowledgeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long an order may stay in a status before it counts as stuck (<c>Orders:StuckAfter:&lt;Status&gt;</c>, e.g.
+    /// <c>Orders__StuckAfter__Confirmed=2.00:00:00</c>): on <c>gateway_orders_stuck</c>, its alert and the console. A status
+    /// left out is never stuck. Defaults: Accepted 5 min (the hand-off takes seconds), SubmittedToErp 15 min, OnHold 4 h
+    /// and Rejected 1 h (an operator's move), Confirmed and Allocated 1 day (to ship), Shipped 3 days (to invoice).
+    /// Invoiced and Cancelled are final.
+    /// </summary>
+    public Dictionary<OrderStatus, TimeSpan> StuckAfter { get; set; } = new()
+    {
+        [OrderStatus.Accepted] = TimeSpan.FromMinutes(5),
+        [OrderStatus.SubmittedToErp] = TimeSpan.FromMinutes(15),
+        [OrderStatus.OnHold] = TimeSpan.FromHours(4),
+        [OrderStatus.Rejected] = TimeSpan.FromHours(1),
+        [OrderStatus.Confirmed] = TimeSpan.FromDays(1),
+        [OrderStatus.Allocated] = TimeSpan.FromDays(1),
+        [OrderStatus.Shipped] = TimeSpan.FromDays(3),
+    };
+}
+
+/// <summary>Fails start-up, naming the key, for a stuck threshold on a final status or one that is not positive.</summary>
+internal sealed class OrdersOptionsValidation : IValidateOptions<OrdersOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OrdersOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var wrong = options.StuckAfter
+            .Where(pair => !OrderStatusIndex.IsTracked(pair.Key) || pair.Value <= TimeSpan.Zero)
+            .Select(pair => $"{OrdersOptions.SectionName}:{nameof(OrdersOptions.StuckAfter)}:{pair.Key} must be a positive time on a status an order can leave.")
+            .ToList();
+        return wrong.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(wrong);
+    }
 }

@@ -27,7 +27,10 @@ public sealed class ChangeStreamReaderTests
         const string cached = CacheKeys.Stock + ":SKU-1";
         store.TryStoreLocal(cached, new CacheEntry("old", true, DateTimeOffset.UtcNow), store.Generation(cached), TimeSpan.FromMinutes(1));
         var first = await RecordAsync(ledger, "SKU-1", ct);
-        using var sut = new ChangeStreamReader(connection, store, TimeProvider.System, NullLogger<ChangeStreamReader>.Instance);
+        await using var membership = new ClusterMembership(
+            shared, new MembershipSettings("test:instances", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), 1), TimeProvider.System);
+        var acks = new InvalidationAcks(membership, TimeProvider.System);
+        using var sut = new ChangeStreamReader(connection, store, acks, TimeProvider.System, NullLogger<ChangeStreamReader>.Instance);
         await sut.StartAsync(ct);
         var second = await RecordAsync(ledger, "SKU-2", ct);
         // The stream is read in order: once the second change is applied, the first one has been too, or never will be.

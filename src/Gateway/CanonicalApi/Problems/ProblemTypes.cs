@@ -27,6 +27,9 @@ public static class ProblemTypes
     /// <summary>403: the credential lacks the route's scope.</summary>
     public const string Forbidden = Base + "forbidden";
 
+    /// <summary>403: a console action without its session's antiforgery token (<c>X-CSRF-Token</c>), or with another session's.</summary>
+    public const string CsrfTokenInvalid = Base + "csrf-token-invalid";
+
     /// <summary>404: the product, customer, order or SKU does not exist, or the caller does not act for its customer.</summary>
     public const string NotFound = Base + "not-found";
 

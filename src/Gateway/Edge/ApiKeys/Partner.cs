@@ -9,9 +9,12 @@ public sealed record Partner(
     PartnerPlan Plan,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>What a partner's <see cref="Caller.Id"/> starts with, before its <see cref="PartnerId"/>.</summary>
+    public const string CallerIdPrefix = "partner:";
+
     /// <summary>The <see cref="Caller"/> every key of this partner authenticates as.</summary>
     public Caller ToCaller() => new(
-        "partner:" + PartnerId,
+        CallerIdPrefix + PartnerId,
         CallerKind.Partner,
         Scopes.ToHashSet(StringComparer.Ordinal),
         CustomerIds.ToHashSet(StringComparer.Ordinal),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Gateway.Core.Redis;
+using Gateway.Edge.ApiKeys;
 using Gateway.Edge.Authentication;
 using Gateway.Observability;
 
@@ -75,6 +76,15 @@ internal sealed class CallerRateLimiter(
         return PlanLease.For(allowance.Plan, decision);
     }
 
+    /// <summary>
+    /// The day's quota use of every partner this instance limited lately (partitions are forgotten when idle): cluster-wide
+    /// figures as the shared bank last reported them, for the console and the per-plan gauges.
+    /// </summary>
+    public IReadOnlyList<PartnerQuotaUse> PartnerUse() =>
+        [.. _allowances.Values
+            .Where(a => a.CallerId.StartsWith(Partner.CallerIdPrefix, StringComparison.Ordinal))
+            .Select(a => new PartnerQuotaUse(a.CallerId[Partner.CallerIdPrefix.Length..], a.Plan, a.Plan.DailyQuota - Math.Min(a.Plan.DailyQuota, a.DayRemaining), a.LastUsed))];
+
     /// <summary>Forgets partitions idle since <paramref name="before"/>: a returning caller just leases afresh.</summary>
     public void ForgetIdle(DateTimeOffset before)
     {
@@ -87,3 +97,6 @@ internal sealed class CallerRateLimiter(
         }
     }
 }
+
+/// <summary>A partner's use of its daily quota today.</summary>
+internal sealed record PartnerQuotaUse(string PartnerId, PartnerPlan Plan, long UsedToday, DateTimeOffset LastCall);

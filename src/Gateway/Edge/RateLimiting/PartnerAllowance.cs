@@ -39,6 +39,21 @@ internal sealed class PartnerAllowance(
 
     public DateTimeOffset LastUsed { get; private set; }
 
+    /// <summary>The caller this allowance limits.</summary>
+    public string CallerId => callerId;
+
+    /// <summary>Requests left in today's quota as the bank last said, plus what this instance still holds unspent.</summary>
+    public long DayRemaining
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _poolDay == Day(time.GetUtcNow()) ? _dayRemaining + _pool : plan.DailyQuota;
+            }
+        }
+    }
+
     /// <summary>The synchronous fast path: spends a pooled token or repeats a standing refusal; never does I/O.</summary>
     public LimitDecision TryTake()
     {

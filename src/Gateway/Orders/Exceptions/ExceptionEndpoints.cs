@@ -13,6 +13,7 @@ public static class ExceptionEndpoints
         exceptions.MapGet("/", List).WithSummary("Lists the exception queue, optionally by category and status.");
         exceptions.MapPost("/{exceptionId}/replay", Replay).WithSummary("Sends the order to the ERP again (a rejected one under a new reference).");
         exceptions.MapPost("/{exceptionId}/cancel", Cancel).WithSummary("Cancels an order the ERP does not hold.");
+        exceptions.MapPost("/{exceptionId}/resolve", Resolve).WithSummary("Closes a reviewed price mismatch; the order goes on as it is.");
         return app;
     }
 
@@ -32,7 +33,11 @@ public static class ExceptionEndpoints
     static async Task<Results<Ok<ExceptionAction>, ProblemHttpResult>> Cancel(string exceptionId, ExceptionQueue queue, CancellationToken cancellationToken) =>
         Answer(exceptionId, "cancelled", await queue.CancelAsync(exceptionId, cancellationToken));
 
-    static Results<Ok<ExceptionAction>, ProblemHttpResult> Answer(string exceptionId, string verb, (ExceptionActionResult Result, ExceptionAction? Action) outcome) => outcome.Result switch
+    static async Task<Results<Ok<ExceptionAction>, ProblemHttpResult>> Resolve(string exceptionId, ExceptionQueue queue, CancellationToken cancellationToken) =>
+        Answer(exceptionId, "resolved", await queue.ResolveAsync(exceptionId, cancellationToken));
+
+    /// <summary>The answer of an action on an exception, shared by the admin API and the operations console.</summary>
+    internal static Results<Ok<ExceptionAction>, ProblemHttpResult> Answer(string exceptionId, string verb, (ExceptionActionResult Result, ExceptionAction? Action) outcome) => outcome.Result switch
     {
         ExceptionActionResult.Done => TypedResults.Ok(outcome.Action),
         ExceptionActionResult.NotFound => CanonicalProblems.NotFound("exception", exceptionId),
@@ -43,7 +48,9 @@ public static class ExceptionEndpoints
             type: ProblemTypes.ExceptionNotActionable,
             statusCode: StatusCodes.Status409Conflict,
             title: "Action not applicable",
-            detail: $"The order of exception '{exceptionId}' cannot be {verb} now: the ERP already holds it, or the entry holds nothing back."),
+            detail: verb == "resolved"
+                ? $"Exception '{exceptionId}' holds its order back: replay or cancel it instead."
+                : $"The order of exception '{exceptionId}' cannot be {verb} now: the ERP already holds it, or the entry holds nothing back."),
     };
 
     static T? Parse<T>(string? value, string field, Dictionary<string, string[]> errors)

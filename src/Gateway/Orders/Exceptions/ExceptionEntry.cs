@@ -44,4 +44,7 @@ public enum ExceptionStatus
     Open,
     Replayed,
     Cancelled,
+
+    /// <summary>An operator looked at it and closed it without touching the order (a price mismatch reviewed).</summary>
+    Resolved,
 }

@@ -16,9 +16,11 @@ internal enum ExceptionActionResult
 public sealed record ExceptionAction(ExceptionEntry Exception, Order Order);
 
 /// <summary>
-/// The operator's side of the exception queue: list, replay (send the order to the ERP again once the cause is fixed)
-/// and cancel. Both act only on an order the ERP does not hold (Accepted, OnHold or Rejected); once the ERP holds an
-/// order, cancelling it is the ERP's business.
+/// The operator's side of the exception queue: list, replay (send the order to the ERP again once the cause is fixed),
+/// cancel, and resolve. Replay and cancel act only on an order the ERP does not hold (Accepted, OnHold or Rejected); once
+/// the ERP holds an order, cancelling it is the ERP's business. Resolve closes an entry that never held its order back
+/// (a price mismatch reviewed) and leaves the order alone. Every action is counted by its result
+/// (<see cref="OrdersTelemetry.Acted"/>).
 /// </summary>
 internal sealed class ExceptionQueue(IOrderStore store, IHandOffQueue handOff, OrderWriter writer, TimeProvider time)
 {
@@ -34,7 +36,18 @@ internal sealed class ExceptionQueue(IOrderStore store, IHandOffQueue handOff, O
     public Task<(ExceptionActionResult, ExceptionAction?)> CancelAsync(string exceptionId, CancellationToken cancellationToken) =>
         ActAsync(exceptionId, ExceptionStatus.Cancelled, Cancel, cancellationToken);
 
+    public Task<(ExceptionActionResult, ExceptionAction?)> ResolveAsync(string exceptionId, CancellationToken cancellationToken) =>
+        ActAsync(exceptionId, ExceptionStatus.Resolved, static (_, _, _) => null, cancellationToken);
+
     async Task<(ExceptionActionResult, ExceptionAction?)> ActAsync(
+        string exceptionId, ExceptionStatus outcome, Func<OrderRecord, string, DateTimeOffset, OrderRecord?> act, CancellationToken cancellationToken)
+    {
+        var result = await TryActAsync(exceptionId, outcome, act, cancellationToken);
+        OrdersTelemetry.Acted(outcome, result.Item1);
+        return result;
+    }
+
+    async Task<(ExceptionActionResult, ExceptionAction?)> TryActAsync(
         string exceptionId, ExceptionStatus outcome, Func<OrderRecord, string, DateTimeOffset, OrderRecord?> act, CancellationToken cancellationToken)
     {
         if (await store.GetExceptionAsync(exceptionId, cancellationToken) is not { } entry)
@@ -47,13 +60,29 @@ internal sealed class ExceptionQueue(IOrderStore store, IHandOffQueue handOff, O
             return (ExceptionActionResult.NotOpen, null);
         }
 
-        // A price mismatch never held the order back: there is nothing to send again, only to cancel.
-        if (entry.Category == ExceptionCategory.PriceMismatch && outcome == ExceptionStatus.Replayed)
+        // A price mismatch never held the order back: there is nothing to send again, only to cancel or resolve. Any other
+        // entry holds its order back: closing it without a replay or a cancel would leave the order where it is for good.
+        var applicable = outcome switch
+        {
+            ExceptionStatus.Replayed => entry.Category != ExceptionCategory.PriceMismatch,
+            ExceptionStatus.Resolved => entry.Category == ExceptionCategory.PriceMismatch,
+            _ => true,
+        };
+        if (!applicable)
         {
             return (ExceptionActionResult.NotApplicable, null);
         }
 
         var now = time.GetUtcNow();
+        if (outcome == ExceptionStatus.Resolved)
+        {
+            var resolved = entry with { Status = outcome, UpdatedAt = now };
+            return await store.TryReplaceExceptionAsync(entry, resolved, cancellationToken)
+                && await store.GetAsync(entry.OrderId, cancellationToken) is { } order
+                    ? (ExceptionActionResult.Done, new ExceptionAction(resolved, order.Order))
+                    : (ExceptionActionResult.NotOpen, null);
+        }
+
         OrderRecord? changed = null;
         var saved = await writer.UpdateRecordAsync(entry.OrderId, current => changed = act(current, exceptionId, now), cancellationToken);
         if (saved is null || changed is null)

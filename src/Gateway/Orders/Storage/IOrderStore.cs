@@ -22,6 +22,12 @@ internal interface IOrderStore
     /// <summary>The order the ERP knows by <paramref name="erpOrderNumber"/>, for status events that carry only that.</summary>
     Task<string?> FindByErpOrderNumberAsync(string erpOrderNumber, CancellationToken cancellationToken);
 
+    /// <summary>How many orders are in each status now; only the statuses <see cref="OrderStatusIndex"/> keeps.</summary>
+    Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>Orders in <paramref name="status"/> since before <paramref name="before"/>: how many, and the oldest <paramref name="max"/>.</summary>
+    Task<StatusSlice> InStatusSinceAsync(OrderStatus status, DateTimeOffset before, int max, CancellationToken cancellationToken);
+
     Task AddExceptionAsync(ExceptionEntry entry, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ExceptionEntry>> ListExceptionsAsync(CancellationToken cancellationToken);

@@ -101,6 +101,30 @@ internal sealed class MemoryOrderStore(IOptions<OrdersOptions> options, TimeProv
     public Task<string?> FindByErpOrderNumberAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
         Task.FromResult(_byErpNumber.GetValueOrDefault(erpOrderNumber));
 
+    public Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        var counts = OrderStatusIndex.Tracked.ToDictionary(status => status, _ => 0L);
+        foreach (var order in _orders.Values)
+        {
+            if (counts.TryGetValue(order.Status, out var count))
+            {
+                counts[order.Status] = count + 1;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<OrderStatus, long>>(counts);
+    }
+
+    public Task<StatusSlice> InStatusSinceAsync(OrderStatus status, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var matching = _orders.Values
+            .Where(o => o.Status == status && OrderStatusIndex.Since(o.Order) <= before)
+            .Select(o => new OrderInStatus(o.OrderId, o.Order.CustomerId, status, OrderStatusIndex.Since(o.Order)))
+            .OrderBy(o => o.Since)
+            .ToList();
+        return Task.FromResult(new StatusSlice(matching.Count, [.. matching.Take(max)]));
+    }
+
     public Task AddExceptionAsync(ExceptionEntry entry, CancellationToken cancellationToken)
     {
         _exceptions[entry.ExceptionId] = entry;

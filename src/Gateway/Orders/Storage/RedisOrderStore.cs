@@ -57,6 +57,7 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
         transaction.AddCondition(Condition.StringEqual(key, KeyMarker.Format(acceptance.Answer.RequestHash, acceptance.ClaimToken)));
         _ = transaction.StringSetAsync(key, OrderJson.Write(acceptance.Answer), options.Value.IdempotencyKeyLifetime);
         _ = transaction.HashSetAsync(RedisKeys.Order(acceptance.Order.OrderId), Fields(acceptance.Order));
+        Index(transaction, null, acceptance.Order);
         foreach (var entry in acceptance.Exceptions)
         {
             _ = transaction.HashSetAsync(RedisKeys.OrderExceptions, entry.ExceptionId, OrderJson.Write(entry));
@@ -108,6 +109,7 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.HashEqual(key, "version", current.Version));
         _ = transaction.HashSetAsync(key, Fields(next));
+        Index(transaction, current, next);
         if (next.Order.ErpOrderNumber is { } number && number != current.Order.ErpOrderNumber)
         {
             _ = transaction.StringSetAsync(RedisKeys.OrderByErpNumber(number), next.OrderId);
@@ -134,6 +136,58 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
         transaction.AddCondition(Condition.HashEqual(RedisKeys.OrderExceptions, current.ExceptionId, OrderJson.Write(current)));
         _ = transaction.HashSetAsync(RedisKeys.OrderExceptions, next.ExceptionId, OrderJson.Write(next));
         return await transaction.ExecuteAsync();
+    }
+
+    public async Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        var batch = Db.CreateBatch();
+        var counts = OrderStatusIndex.Tracked.Select(status => (status, batch.SortedSetLengthAsync(RedisKeys.OrdersInStatus(status.ToString())))).ToList();
+        batch.Execute();
+        var result = new Dictionary<OrderStatus, long>();
+        foreach (var (status, count) in counts)
+        {
+            result[status] = await count;
+        }
+
+        return result;
+    }
+
+    public async Task<StatusSlice> InStatusSinceAsync(OrderStatus status, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var key = RedisKeys.OrdersInStatus(status.ToString());
+        var stop = before.ToUnixTimeMilliseconds();
+        var count = await Db.SortedSetLengthAsync(key, double.NegativeInfinity, stop);
+        var oldest = count == 0 ? [] : await Db.SortedSetRangeByScoreWithScoresAsync(key, double.NegativeInfinity, stop, take: max);
+        var orders = new List<OrderInStatus>(oldest.Length);
+        foreach (var entry in oldest)
+        {
+            // The index may name an order that moved on a moment ago: what the order itself says wins.
+            if (await GetAsync(entry.Element.ToString(), cancellationToken) is { } order && order.Status == status)
+            {
+                orders.Add(new OrderInStatus(order.OrderId, order.Order.CustomerId, status, OrderStatusIndex.Since(order.Order)));
+            }
+        }
+
+        return new StatusSlice(count, orders);
+    }
+
+    /// <summary>Moves the order between the status sets in the same transaction as its write.</summary>
+    static void Index(ITransaction transaction, OrderRecord? current, OrderRecord next)
+    {
+        if (current is not null && current.Status == next.Status)
+        {
+            return;
+        }
+
+        if (current is not null && OrderStatusIndex.IsTracked(current.Status))
+        {
+            _ = transaction.SortedSetRemoveAsync(RedisKeys.OrdersInStatus(current.Status.ToString()), current.OrderId);
+        }
+
+        if (OrderStatusIndex.IsTracked(next.Status))
+        {
+            _ = transaction.SortedSetAddAsync(RedisKeys.OrdersInStatus(next.Status.ToString()), next.OrderId, OrderStatusIndex.Since(next.Order).ToUnixTimeMilliseconds());
+        }
     }
 
     static HashEntry[] Fields(OrderRecord order) => [new("doc", OrderJson.Write(order)), new("version", order.Version)];
