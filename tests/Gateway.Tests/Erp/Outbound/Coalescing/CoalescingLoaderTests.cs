@@ -12,18 +12,21 @@ public sealed class CoalescingLoaderTests
 
     readonly FakeTimeProvider _time = new();
 
+    // The run's token: a lookup that never completes ends with the run instead of outliving it.
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     CoalescingLoader<Answered> Loader(FakeBatchedErp erp, int maxBatchSize = 100, TimeSpan? window = null) =>
         new("test.get", maxBatchSize, window ?? Window, _time, erp.FetchAsync);
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_DistinctKeysWithinTheWindow_OneCallAndEachCallerGetsOnlyItsOwnKeys()
     {
         var erp = new FakeBatchedErp();
         var sut = Loader(erp);
 
-        var first = sut.LoadAsync("USD", ["a", "b"], Interactive, CancellationToken.None);
-        var second = sut.LoadAsync("USD", ["c"], Interactive, CancellationToken.None);
-        var third = sut.LoadAsync("USD", ["d", "unknown-1"], Interactive, CancellationToken.None);
+        var first = sut.LoadAsync("USD", ["a", "b"], Interactive, Ct);
+        var second = sut.LoadAsync("USD", ["c"], Interactive, Ct);
+        var third = sut.LoadAsync("USD", ["d", "unknown-1"], Interactive, Ct);
         _time.Advance(Window);
 
         Assert.Equal(["a", "b"], (await first).Keys.Order());
@@ -35,17 +38,17 @@ public sealed class CoalescingLoaderTests
         Assert.Equal(0, sut.InFlight);
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_KeysArriveWhileTheCallWaitsForBudget_JoinThatCall()
     {
         var erp = new FakeBatchedErp(budgetOpen: false);
         var sut = Loader(erp);
-        var first = sut.LoadAsync("", ["a"], Interactive, CancellationToken.None);
+        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
         _time.Advance(Window);
         await erp.EnteredAsync();
 
         // The window is over and the call is in the pipeline, but its request is not made yet.
-        var second = sut.LoadAsync("", ["b", "c"], Interactive, CancellationToken.None);
+        var second = sut.LoadAsync("", ["b", "c"], Interactive, Ct);
         erp.OpenBudget();
 
         Assert.Equal(["a"], (await first).Keys);
@@ -53,30 +56,30 @@ public sealed class CoalescingLoaderTests
         Assert.Equal(["a", "b", "c"], Assert.Single(erp.Calls).Keys);
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_KeyArrivesAfterTheRequestIsMade_GoesInTheNextCall()
     {
         var erp = new FakeBatchedErp { Attempts = 2 };
         var sut = Loader(erp);
-        var first = sut.LoadAsync("", ["a"], Interactive, CancellationToken.None);
+        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
         _time.Advance(Window);
         await first;
 
-        var second = sut.LoadAsync("", ["b"], Interactive, CancellationToken.None);
+        var second = sut.LoadAsync("", ["b"], Interactive, Ct);
         _time.Advance(Window);
 
         Assert.Equal(["b"], (await second).Keys);
         Assert.Equal([["a"], ["b"]], erp.Calls.Select(c => c.Keys));
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_MoreKeysThanTheBatchLimit_SplitIntoFullCallsSentWithoutWaitingTheWindow()
     {
         var erp = new FakeBatchedErp();
         var sut = Loader(erp, maxBatchSize: 3);
 
-        var lookups = new[] { "a", "b", "c", "d", "e", "f" }.Select(k => sut.LoadAsync("", [k], Interactive, CancellationToken.None)).ToList();
-        lookups.Add(sut.LoadAsync("", ["g"], Interactive, CancellationToken.None));
+        var lookups = new[] { "a", "b", "c", "d", "e", "f" }.Select(k => sut.LoadAsync("", [k], Interactive, Ct)).ToList();
+        lookups.Add(sut.LoadAsync("", ["g"], Interactive, Ct));
         // Two full batches go at once; the seventh key waits for its window.
         await Task.WhenAll(lookups.Take(6));
         Assert.Equal(2, erp.Calls.Count);
@@ -88,16 +91,16 @@ public sealed class CoalescingLoaderTests
         Assert.All(lookups, (l, i) => Assert.Single(l.Result));
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_IdenticalKeysFromManyCallers_AskedOnceAndSharedByAll()
     {
         var erp = new FakeBatchedErp(budgetOpen: false);
         var sut = Loader(erp);
 
-        var lookups = Enumerable.Range(0, 50).Select(i => sut.LoadAsync("", ["same", "own-" + i], Interactive, CancellationToken.None)).ToList();
+        var lookups = Enumerable.Range(0, 50).Select(i => sut.LoadAsync("", ["same", "own-" + i], Interactive, Ct)).ToList();
         _time.Advance(Window);
         await erp.EnteredAsync();
-        var late = sut.LoadAsync("", ["same"], Interactive, CancellationToken.None);
+        var late = sut.LoadAsync("", ["same"], Interactive, Ct);
         erp.OpenBudget();
         await Task.WhenAll([.. lookups, late]);
 
@@ -108,16 +111,16 @@ public sealed class CoalescingLoaderTests
         Assert.Equal(["same"], (await late).Keys);
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_OneCallFails_OnlyItsCallersFailAndTheKeysAreAskedAgainLater()
     {
         var erp = new FakeBatchedErp();
         erp.Failing.Add("EUR");
         var sut = Loader(erp);
 
-        var failing = sut.LoadAsync("EUR", ["a"], Interactive, CancellationToken.None);
-        var alsoFailing = sut.LoadAsync("EUR", ["b"], Interactive, CancellationToken.None);
-        var fine = sut.LoadAsync("USD", ["a"], Interactive, CancellationToken.None);
+        var failing = sut.LoadAsync("EUR", ["a"], Interactive, Ct);
+        var alsoFailing = sut.LoadAsync("EUR", ["b"], Interactive, Ct);
+        var fine = sut.LoadAsync("USD", ["a"], Interactive, Ct);
         _time.Advance(Window);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
@@ -126,33 +129,33 @@ public sealed class CoalescingLoaderTests
         Assert.Equal(0, sut.InFlight);
 
         erp.Failing.Clear();
-        var again = sut.LoadAsync("EUR", ["a"], Interactive, CancellationToken.None);
+        var again = sut.LoadAsync("EUR", ["a"], Interactive, Ct);
         _time.Advance(Window);
         Assert.Equal(new Answered("EUR", "a"), (await again)["a"]);
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_RefusedBeforeItsRequest_ItsCallersFailAndNewKeysStartAFreshCall()
     {
         var erp = new FakeBatchedErp(budgetOpen: false) { RefuseBeforeRequest = true };
         var sut = Loader(erp);
-        var refused = sut.LoadAsync("", ["a"], Interactive, CancellationToken.None);
+        var refused = sut.LoadAsync("", ["a"], Interactive, Ct);
         _time.Advance(Window);
         await erp.EnteredAsync();
-        var joined = sut.LoadAsync("", ["b"], Interactive, CancellationToken.None);
+        var joined = sut.LoadAsync("", ["b"], Interactive, Ct);
         erp.OpenBudget();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => refused);
         await Assert.ThrowsAsync<InvalidOperationException>(() => joined);
         erp.RefuseBeforeRequest = false;
-        var fresh = sut.LoadAsync("", ["b"], Interactive, CancellationToken.None);
+        var fresh = sut.LoadAsync("", ["b"], Interactive, Ct);
         _time.Advance(Window);
 
         Assert.Equal(["b"], (await fresh).Keys);
         Assert.Equal(["b"], Assert.Single(erp.Calls).Keys);
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_ACallerGivesUp_TheCallGoesOnForTheOthers()
     {
         var erp = new FakeBatchedErp(budgetOpen: false);
@@ -160,7 +163,7 @@ public sealed class CoalescingLoaderTests
         using var givingUp = new CancellationTokenSource();
 
         var abandoned = sut.LoadAsync("", ["a", "shared"], Interactive, givingUp.Token);
-        var staying = sut.LoadAsync("", ["shared", "b"], Interactive, CancellationToken.None);
+        var staying = sut.LoadAsync("", ["shared", "b"], Interactive, Ct);
         _time.Advance(Window);
         await erp.EnteredAsync();
         await givingUp.CancelAsync();
@@ -172,15 +175,15 @@ public sealed class CoalescingLoaderTests
         Assert.Equal(["a", "shared", "b"], Assert.Single(erp.Calls).Keys);
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_ZeroWindow_EachCallerIsItsOwnCall()
     {
         var erp = new FakeBatchedErp(budgetOpen: false);
         var sut = Loader(erp, window: TimeSpan.Zero);
 
-        var first = sut.LoadAsync("", ["a"], Interactive, CancellationToken.None);
+        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
         await erp.EnteredAsync();
-        var second = sut.LoadAsync("", ["b"], Interactive, CancellationToken.None);
+        var second = sut.LoadAsync("", ["b"], Interactive, Ct);
         await erp.EnteredAsync();
         erp.OpenBudget();
         await Task.WhenAll(first, second);
@@ -188,14 +191,14 @@ public sealed class CoalescingLoaderTests
         Assert.Equal([["a"], ["b"]], erp.Calls.Select(c => c.Keys).OrderBy(k => k[0], StringComparer.Ordinal));
     }
 
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task LoadAsync_InteractiveAndBackgroundKeys_NeverShareACall()
     {
         var erp = new FakeBatchedErp();
         var sut = Loader(erp);
 
-        var user = sut.LoadAsync("", ["a"], ErpTrafficClass.Interactive, CancellationToken.None);
-        var job = sut.LoadAsync("", ["b"], ErpTrafficClass.Background, CancellationToken.None);
+        var user = sut.LoadAsync("", ["a"], ErpTrafficClass.Interactive, Ct);
+        var job = sut.LoadAsync("", ["b"], ErpTrafficClass.Background, Ct);
         _time.Advance(Window);
         await Task.WhenAll(user, job);
 
