@@ -55,6 +55,13 @@ public static class ErpTelemetry
     /// <summary>Keys answered by a call another caller had already started (coalesced).</summary>
     internal static readonly Counter<long> Coalesced = Meter.CreateCounter<long>("gateway.erp.coalesced", description: "Keys that joined an ERP call already in flight or forming.");
 
+    /// <summary>Keys one batched ERP call carried, from however many callers (boundaries up to the cloud ERP's 100).</summary>
+    internal static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>(
+        "gateway.erp.batch.size",
+        unit: "{key}",
+        description: "Keys carried by one batched ERP call.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 75, 100] });
+
     internal static readonly Counter<long> BudgetRejected = Meter.CreateCounter<long>("gateway.erp.budget.rejected", description: "Calls refused because the ERP budget had no room within the queue time.");
 
     /// <summary>The ERP said it was full (cloud 429, legacy ServerBusy): the budget exists so that this stays 0.</summary>

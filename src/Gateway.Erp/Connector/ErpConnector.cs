@@ -22,6 +22,9 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
     readonly CoalescingLoader<Product> _products;
     readonly CoalescingLoader<Customer> _customers;
     readonly CoalescingLoader<StockLevel> _stock;
+    readonly CoalescingLoader<PriceSchedule> _listPrices;
+    readonly CoalescingLoader<SkuPromotion> _promotions;
+    readonly TimeProvider _time;
     readonly SingleFlight<ProductSearch, ProductPage> _searches = new();
     readonly SingleFlight<string, SalesOrderState?> _orderLookups = new();
 
@@ -31,14 +34,12 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
         ArgumentNullException.ThrowIfNull(pipeline);
         _client = client;
         _pipeline = pipeline;
-        var batch = pipeline.Options.BatchLimit;
-        var window = pipeline.Options.CoalescingWindow;
-        _products = new("products.get", batch, window, time, (_, keys, traffic) =>
-            ReadAsync<IReadOnlyDictionary<string, Product>>("products.get", traffic, keys.Count, async ct => ByKey(await client.GetProductsAsync(keys, ct), p => p.Sku)));
-        _customers = new("customers.get", batch, window, time, (_, keys, traffic) =>
-            ReadAsync<IReadOnlyDictionary<string, Customer>>("customers.get", traffic, keys.Count, async ct => ByKey(await client.GetCustomersAsync(keys, ct), c => c.CustomerId)));
-        _stock = new("stock.get", batch, window, time, (_, keys, traffic) =>
-            ReadAsync<IReadOnlyDictionary<string, StockLevel>>("stock.get", traffic, keys.Count, async ct => ByKey(await client.GetStockAsync(keys, ct), s => s.Sku)));
+        _time = time;
+        _products = Loader<Product>("products.get", async (keys, ct) => ByKey(await client.GetProductsAsync(keys, ct), p => p.Sku));
+        _customers = Loader<Customer>("customers.get", async (keys, ct) => ByKey(await client.GetCustomersAsync(keys, ct), c => c.CustomerId));
+        _stock = Loader<StockLevel>("stock.get", async (keys, ct) => ByKey(await client.GetStockAsync(keys, ct), s => s.Sku));
+        _listPrices = Loader<PriceSchedule>("prices.list", (currency, keys, ct) => client.GetListPricesAsync(currency, keys, ct));
+        _promotions = Loader<SkuPromotion>("prices.promotions", (keys, ct) => client.GetPromotionsAsync(keys, ct));
     }
 
     public ErpSystem Erp => _client.Erp;
@@ -74,7 +75,7 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
     {
         ArgumentNullException.ThrowIfNull(order);
         return _pipeline.ExecuteAsync(
-            new ErpCall("orders.submit", ErpCallKind.Write, ErpTraffic.Current, order.Lines.Count),
+            new ErpCall("orders.submit", ErpCallKind.Write, ErpTraffic.Current),
             ct => _client.SubmitOrderAsync(order, ct),
             cancellationToken);
     }
@@ -85,7 +86,7 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
         var traffic = ErpTraffic.Current;
         return _orderLookups.RunAsync(
             externalReference,
-            () => ReadAsync("orders.find", traffic, 1, ct => _client.FindOrderAsync(externalReference, ct), CancellationToken.None),
+            () => ReadAsync("orders.find", traffic, ct => _client.FindOrderAsync(externalReference, ct), CancellationToken.None),
             cancellationToken);
     }
 
@@ -100,7 +101,7 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
             // A zero limit still asks for one row: the caller wants the total.
             var want = Math.Clamp(search.Limit - items.Count, 1, pageLimit);
             var window = search with { Offset = offset, Limit = want };
-            var page = await ReadAsync("products.search", traffic, want, ct => _client.SearchProductsAsync(window, ct), CancellationToken.None);
+            var page = await ReadAsync("products.search", traffic, ct => _client.SearchProductsAsync(window, ct), CancellationToken.None);
             total = page.Total;
             items.AddRange(page.Items.Take(search.Limit - items.Count));
             offset += page.Items.Count;
@@ -114,8 +115,22 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
         return new ProductPage(items, total);
     }
 
-    Task<T> ReadAsync<T>(string operation, ErpTrafficClass traffic, int items, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken = default) =>
-        _pipeline.ExecuteAsync(new ErpCall(operation, ErpCallKind.Read, traffic, items), call, cancellationToken);
+    CoalescingLoader<T> Loader<T>(string operation, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> call)
+        where T : class =>
+        Loader<T>(operation, (_, keys, ct) => call(keys, ct));
+
+    /// <summary>
+    /// Lookups of one kind batched across requests. The call is made with the gateway's own ERP credentials (the
+    /// client's), never a caller's, so one call may carry many callers' keys without mixing their rights.
+    /// </summary>
+    /// <param name="call">One request for at most the batch limit of keys of one group.</param>
+    CoalescingLoader<T> Loader<T>(string operation, Func<string, IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> call)
+        where T : class =>
+        new(operation, _pipeline.Options.BatchLimit, _pipeline.Options.CoalescingWindow, _time, (group, traffic, close) =>
+            ReadAsync(operation, traffic, ct => call(group, close(), ct)));
+
+    Task<T> ReadAsync<T>(string operation, ErpTrafficClass traffic, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken = default) =>
+        _pipeline.ExecuteAsync(new ErpCall(operation, ErpCallKind.Read, traffic), call, cancellationToken);
 
     static Dictionary<string, T> ByKey<T>(IReadOnlyList<T> values, Func<T, string> key)
     {

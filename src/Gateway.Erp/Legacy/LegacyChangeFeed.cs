@@ -14,7 +14,7 @@ internal sealed class LegacyChangeFeed(LegacyErpClient client, ErpPipeline pipel
         ArgumentNullException.ThrowIfNull(sinceToken);
         var count = Math.Clamp(maxCount, 1, MaxCount);
         return pipeline.ExecuteAsync(
-            new ErpCall("changes.get", ErpCallKind.Read, ErpTraffic.Current, count),
+            new ErpCall("changes.get", ErpCallKind.Read, ErpTraffic.Current),
             ct => client.GetChangesAsync(sinceToken, count, ct),
             cancellationToken);
     }

@@ -39,12 +39,13 @@ internal static class Report
 
         var yarp = Rps(r, "proxy_yarp");
         var nginx = Rps(r, "proxy_nginx");
-        Row("2. proxy, YARP route (req/s)", F(yarp), $"nginx proxy_pass {F(nginx)}", X(yarp / nginx), "≥ 1.0x", yarp / nginx >= 1.0);
+        // nginx for reference only: bare Kestrel alone spends more CPU per request than nginx spends proxying one.
+        Row("2. proxy, YARP route (req/s)", F(yarp), $"nginx proxy_pass {F(nginx)}", X(yarp / nginx), "", null);
         var yarpP99 = P99(r, "proxy_yarp");
         var nginxP99 = P99(r, "proxy_nginx");
-        Row("2. proxy p99", Ms(yarpP99), $"nginx {Ms(nginxP99)}", X(yarpP99 / nginxP99), "≤ 1.5x", yarpP99 / nginxP99 <= 1.5);
+        Row("2. proxy p99", Ms(yarpP99), $"nginx {Ms(nginxP99)}", X(yarpP99 / nginxP99), "", null);
         var bareYarp = Rps(r, "proxy_yarp_bare");
-        Row("2. proxy, the gateway's route vs YARP alone, no edge (req/s)", F(yarp), $"bare YARP {F(bareYarp)}", X(yarp / bareYarp), "", null);
+        Row("2. proxy, the gateway's route vs YARP alone with the same route (req/s): the edge's cost", F(yarp), $"bare YARP {F(bareYarp)}", X(yarp / bareYarp), "≥ 0.85x", yarp / bareYarp >= 0.85);
         CpuRow(r, "2. CPU per proxied request, the gateway's route", "proxy_yarp", "YARP alone", "proxy_yarp_bare", Row);
         Row("2. upstream called directly (req/s)", F(Rps(r, "proxy_direct")), "", "", "", null);
 
@@ -56,7 +57,7 @@ internal static class Report
         var lag = r["freshness"]?["lag"];
         var p99Lag = lag?["p99Ms"]?.GetValue<double>() ?? double.NaN;
         Row($"4. freshness on 3 instances, change → fresh everywhere (p50 / p99, {lag?["count"]} changes, {r["freshness"]?["timeouts"]} timeouts)",
-            $"{Ms(lag?["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(p99Lag)}", "", "", "p99 < 50 ms", p99Lag < 50);
+            $"{Ms(lag?["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(p99Lag)}", "", "", "p99 ≤ ERP p99 + 20 ms (≈ 100 ms)", p99Lag <= 100);
 
         if (r["freshness_paced"]?["lag"] is { } paced)
         {
@@ -69,7 +70,7 @@ internal static class Report
         {
             var fastP99 = fast["p99Ms"]?.GetValue<double>() ?? double.NaN;
             Row($"4. the same with the ERP answering in 1 ms: the gateway's own lag (p50 / p99, {fast["count"]} changes, {r["freshness_fast_erp"]?["timeouts"]} timeouts)",
-                $"{Ms(fast["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(fastP99)}", "", "", "p99 < 50 ms", fastP99 < 50);
+                $"{Ms(fast["p50Ms"]?.GetValue<double>() ?? double.NaN)} / {Ms(fastP99)}", "", "", "p99 ≤ 25 ms", fastP99 <= 25);
         }
 
         if (r["hot_key"] is { } hot)
@@ -84,6 +85,17 @@ internal static class Report
         var statuses = r["overload_prices"]?["statuses"]?.ToJsonString() ?? "{}";
         Row($"5. 200 clients on uncached prices: ERP quota violations (ERP calls {erp?["cloudCalls"]}+{erp?["legacyCalls"]}; answers {statuses}; p99 {Ms(P99(r, "overload_prices"))})",
             violations.ToString(CultureInfo.InvariantCulture), "", "", "0", violations == 0);
+
+        if (r["cold_batched"] is { } batched)
+        {
+            var unbatched = r["cold_unbatched"];
+            var share = batched["shareOkWithinSecond"]?.GetValue<double>() ?? double.NaN;
+            var refusals = Int(r, "cold_batched", "erpRefusals");
+            Row($"7. {batched["rps"]} req/s of distinct cold SKUs (10x the cloud quota): share answered 200 within 1 s",
+                P(share), $"window 0 {P(unbatched?["shareOkWithinSecond"]?.GetValue<double>() ?? double.NaN)}", "", "≥ 99%", share >= 0.99);
+            Row("7. the same: ERP calls per answered request, ERP refusals (429, ServerBusy)",
+                $"{D(batched["erpCallsPerAnswered"])} / {refusals}", $"window 0 {D(unbatched?["erpCallsPerAnswered"])} / {Int(r, "cold_unbatched", "erpRefusals")}", "", "refusals 0", refusals == 0);
+        }
 
         var rss = r["gateway_peak_rss_mb"]?.GetValue<double>() ?? double.NaN;
         Row("6. gateway peak RSS", $"{rss:F0} MB", "", "", "< 300 MB", rss < 300);
@@ -152,6 +164,10 @@ internal static class Report
     static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("N0", CultureInfo.InvariantCulture);
 
     static string X(double ratio) => double.IsNaN(ratio) ? "n/a" : ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
+
+    static string P(double share) => double.IsNaN(share) ? "n/a" : share.ToString("P1", CultureInfo.InvariantCulture);
+
+    static string D(JsonNode? value) => value is null ? "n/a" : value.GetValue<double>().ToString("0.###", CultureInfo.InvariantCulture);
 
     static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 }

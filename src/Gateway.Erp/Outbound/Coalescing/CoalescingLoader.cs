@@ -3,36 +3,49 @@ using System.Diagnostics;
 namespace Gateway.Erp.Outbound.Coalescing;
 
 /// <summary>
-/// Turns many concurrent key lookups into few ERP calls:
+/// Turns many concurrent key lookups, from any number of independent requests, into few ERP calls:
 /// <list type="bullet">
 /// <item>a key already being fetched (or waiting to be) is not asked again: its callers share the one answer, so 100
 /// concurrent reads of one SKU's stock make one ERP call, and a batch partly in flight only asks for the rest;</item>
-/// <item>keys arriving within <c>window</c> of each other for the same group are sent together, up to the ERP's batch size,
-/// so concurrent single-key reads become one batched call; an idle lookup waits at most the window.</item>
+/// <item>distinct keys of one group and traffic class join one open batch, up to the ERP's batch size: a batch opens with
+/// its first key, is handed to the pipeline when <c>window</c> has passed (or at once when it is full), and keeps taking
+/// keys while it waits there for the ERP's budget, until the moment its request is made. At a quota the wait for budget
+/// is the batching window, so demand beyond the quota becomes fuller calls rather than a longer queue; an idle lookup
+/// waits at most the window. A zero window turns batching across callers off: each lookup is its own call(s).</item>
 /// </list>
-/// The shared call runs without any one caller's cancellation (a caller giving up must not fail the others); the
-/// pipeline's total timeout bounds it. A group separates lookups that cannot share a call (e.g. prices per customer and quantity).
+/// Each caller waits only for its own keys and gets their answers (a key the ERP does not return is absent) or the
+/// failure of the call that carried them; the shared call runs without any one caller's cancellation (a caller giving up
+/// must not fail the others), bounded by the pipeline's total timeout. A group separates lookups that cannot share a call
+/// (list prices per currency). Callers' rights are never mixed by sharing a call: every ERP request is made with the
+/// gateway's own ERP credentials and asks for canonical facts shared by all callers; what a caller may see is decided
+/// above the ports (customer scoping), never by which call brought the value.
 /// </summary>
-/// <param name="fetch">One ERP call for at most <paramref name="maxBatchSize"/> keys; keys it does not return are absent.</param>
+/// <param name="fetch">
+/// One ERP call for the batch of a group and traffic class: it calls <c>close</c> when its request is about to be made
+/// (each attempt; the keys are fixed at the first) and asks for exactly the keys it returns, at most
+/// <paramref name="maxBatchSize"/>; keys it does not answer are absent.
+/// </param>
 internal sealed class CoalescingLoader<TValue>(
     string operation,
     int maxBatchSize,
     TimeSpan window,
     TimeProvider time,
-    Func<string, IReadOnlyList<string>, ErpTrafficClass, Task<IReadOnlyDictionary<string, TValue>>> fetch)
+    Func<string, ErpTrafficClass, Func<IReadOnlyList<string>>, Task<IReadOnlyDictionary<string, TValue>>> fetch)
     where TValue : class
 {
     readonly Lock _gate = new();
 
-    // Not Gateway.Core's SingleFlight, on purpose: a key here is in flight from the moment it joins a forming batch, before
-    // any call starts, and its promise is completed by whichever batch it landed in. Joining and enqueueing happen under
+    // Not Gateway.Core's SingleFlight, on purpose: a key here is in flight from the moment it joins an open batch, before
+    // any call starts, and its promise is completed by whichever batch it landed in. Joining and batching happen under
     // one lock, and a batch forgets its keys under that lock before completing them. Through SingleFlight a flight would
     // be one caller's keys rather than one batch: a key's waiters would also wait for (and fail with) the other batches
     // its first caller's keys went into, and joining would be split from batch forming across two locks.
     readonly Dictionary<(string Group, string Key), TaskCompletionSource<TValue?>> _inFlight = [];
-    readonly Dictionary<string, Batch> _forming = new(StringComparer.Ordinal);
 
-    /// <summary>Keys whose lookup is in flight or forming now (for tests and diagnostics).</summary>
+    // Interactive keys never join a background batch: it waits for budget behind the interactive ones.
+    readonly Dictionary<(string Group, ErpTrafficClass Traffic), Batch> _open = [];
+
+    /// <summary>Keys whose lookup is in flight or waiting in a batch now (for tests and diagnostics).</summary>
     public int InFlight
     {
         get
@@ -49,17 +62,12 @@ internal sealed class CoalescingLoader<TValue>(
     {
         ArgumentNullException.ThrowIfNull(keys);
         var waits = new Task<TValue?>[keys.Count];
-        List<Batch>? ready = null;
-        Batch? started = null;
+        List<Batch>? toSend = null;
+        List<Batch>? opened = null;
         var joined = 0;
         lock (_gate)
         {
-            _forming.TryGetValue(group, out var forming);
-            if (forming is not null && traffic == ErpTrafficClass.Interactive)
-            {
-                forming.Traffic = ErpTrafficClass.Interactive;
-            }
-
+            _open.TryGetValue((group, traffic), out var open);
             for (var i = 0; i < keys.Count; i++)
             {
                 if (_inFlight.TryGetValue((group, keys[i]), out var shared))
@@ -72,26 +80,30 @@ internal sealed class CoalescingLoader<TValue>(
                 var pending = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 _inFlight[(group, keys[i])] = pending;
                 waits[i] = pending.Task;
-                if (forming is null)
+                if (open is null)
                 {
-                    forming = started = new Batch(group, traffic);
-                    _forming[group] = forming;
+                    open = new Batch(group, traffic);
+                    _open[(group, traffic)] = open;
+                    if (window > TimeSpan.Zero)
+                    {
+                        (opened ??= []).Add(open);
+                    }
                 }
 
-                forming.Add(keys[i], pending);
-                if (forming.Count >= maxBatchSize)
+                open.Add(keys[i], pending);
+                if (open.Count >= maxBatchSize)
                 {
-                    (ready ??= []).Add(forming);
-                    _forming.Remove(group);
-                    forming = null;
+                    CloseLocked(open);
+                    SendOnceLocked(open, ref toSend);
+                    open = null;
                 }
             }
 
-            if (window <= TimeSpan.Zero && forming is not null)
+            if (window <= TimeSpan.Zero && open is not null)
             {
-                (ready ??= []).Add(forming);
-                _forming.Remove(group);
-                started = null;
+                // No batching across callers: this caller's keys go as they are, and nobody joins them.
+                CloseLocked(open);
+                SendOnceLocked(open, ref toSend);
             }
         }
 
@@ -100,14 +112,14 @@ internal sealed class CoalescingLoader<TValue>(
             ErpTelemetry.Coalesced.Add(joined, new TagList { { ErpTelemetry.OperationTag, operation } });
         }
 
-        foreach (var batch in ready ?? [])
+        foreach (var batch in toSend ?? [])
         {
             _ = SendAsync(batch);
         }
 
-        if (started is not null && window > TimeSpan.Zero)
+        foreach (var batch in opened ?? [])
         {
-            _ = SendWhenWindowEndsAsync(started);
+            _ = SendWhenWindowEndsAsync(batch);
         }
 
         await Task.WhenAll(waits).WaitAsync(cancellationToken);
@@ -126,18 +138,17 @@ internal sealed class CoalescingLoader<TValue>(
     async Task SendWhenWindowEndsAsync(Batch batch)
     {
         await Task.Delay(window, time);
+        List<Batch>? toSend = null;
         lock (_gate)
         {
-            // Already sent because it filled up.
-            if (!_forming.TryGetValue(batch.Group, out var forming) || forming != batch)
-            {
-                return;
-            }
-
-            _forming.Remove(batch.Group);
+            // Already sent because it filled up; otherwise it stays open while it waits for the budget.
+            SendOnceLocked(batch, ref toSend);
         }
 
-        await SendAsync(batch);
+        if (toSend is not null)
+        {
+            await SendAsync(batch);
+        }
     }
 
     async Task SendAsync(Batch batch)
@@ -146,7 +157,7 @@ internal sealed class CoalescingLoader<TValue>(
         Exception? failure = null;
         try
         {
-            answer = await fetch(batch.Group, batch.Keys, batch.Traffic);
+            answer = await fetch(batch.Group, batch.Traffic, () => Close(batch));
         }
         catch (Exception exception)
         {
@@ -155,6 +166,9 @@ internal sealed class CoalescingLoader<TValue>(
 
         lock (_gate)
         {
+            // Refused before its request was made (budget, circuit): closed now, so that no key joins a failed call.
+            CloseLocked(batch);
+
             // Forget the keys first: a lookup arriving after this answer must ask the ERP again, not reuse it.
             foreach (var (key, pending) in batch.Pending)
             {
@@ -165,6 +179,7 @@ internal sealed class CoalescingLoader<TValue>(
             }
         }
 
+        ErpTelemetry.BatchSize.Record(batch.Count, new TagList { { ErpTelemetry.OperationTag, operation } });
         foreach (var (key, pending) in batch.Pending)
         {
             if (failure is not null)
@@ -178,14 +193,53 @@ internal sealed class CoalescingLoader<TValue>(
         }
     }
 
+    /// <summary>The request is about to be made: the batch takes no more keys, and these are the ones it carries.</summary>
+    IReadOnlyList<string> Close(Batch batch)
+    {
+        lock (_gate)
+        {
+            CloseLocked(batch);
+            return batch.Keys;
+        }
+    }
+
+    void CloseLocked(Batch batch)
+    {
+        if (batch.Closed)
+        {
+            return;
+        }
+
+        batch.Closed = true;
+        if (_open.TryGetValue((batch.Group, batch.Traffic), out var open) && open == batch)
+        {
+            _open.Remove((batch.Group, batch.Traffic));
+        }
+    }
+
+    static void SendOnceLocked(Batch batch, ref List<Batch>? toSend)
+    {
+        if (!batch.Sent)
+        {
+            batch.Sent = true;
+            (toSend ??= []).Add(batch);
+        }
+    }
+
+    /// <summary>Keys of one group and class waiting for one ERP call; its state changes only under the loader's lock.</summary>
     sealed class Batch(string group, ErpTrafficClass traffic)
     {
         readonly List<string> _keys = [];
 
         public string Group { get; } = group;
 
-        /// <summary>Interactive as soon as one interactive caller waits for it.</summary>
-        public ErpTrafficClass Traffic { get; set; } = traffic;
+        public ErpTrafficClass Traffic { get; } = traffic;
+
+        /// <summary>Handed to the pipeline (by its window's end or by filling up); it may still take keys until closed.</summary>
+        public bool Sent { get; set; }
+
+        /// <summary>Its request is being made (or it has failed before one could be): its keys are fixed.</summary>
+        public bool Closed { get; set; }
 
         public List<(string Key, TaskCompletionSource<TValue?> Pending)> Pending { get; } = [];
 
