@@ -27,16 +27,25 @@ internal sealed class OrderHandOff(
 {
     static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
 
-    public async Task HandAsync(HandOffEntry entry, CancellationToken cancellationToken)
+    /// <param name="stopping">The instance is stopping: an ERP call under way still finishes, but an order waiting for the
+    /// ERP is released to the other instances instead of waiting here.</param>
+    /// <param name="abort">The time to stop is up: the entry stays pending and lapses to another instance.</param>
+    public async Task HandAsync(HandOffEntry entry, CancellationToken stopping, CancellationToken abort)
     {
         var firstFailure = (DateTimeOffset?)null;
         var delay = FirstRetryDelay;
         while (true)
         {
-            if (await store.GetAsync(entry.OrderId, cancellationToken) is not { Status: OrderStatus.Accepted } order)
+            if (await store.GetAsync(entry.OrderId, abort) is not { Status: OrderStatus.Accepted } order)
             {
                 // Cancelled meanwhile, or handed off by an instance that died before completing the entry.
-                await queue.CompleteAsync(entry, cancellationToken);
+                await queue.CompleteAsync(entry, abort);
+                return;
+            }
+
+            if (stopping.IsCancellationRequested)
+            {
+                await ReleaseAsync(entry, abort);
                 return;
             }
 
@@ -45,17 +54,17 @@ internal sealed class OrderHandOff(
                 SalesOrderState state;
                 using (ErpTraffic.Background())
                 {
-                    state = await erp.SubmitAsync(ToSalesOrder(order), cancellationToken);
+                    state = await erp.SubmitAsync(ToSalesOrder(order), abort);
                 }
 
-                await SubmittedAsync(order.OrderId, state, cancellationToken);
-                await queue.CompleteAsync(entry, cancellationToken);
+                await SubmittedAsync(order.OrderId, state, abort);
+                await queue.CompleteAsync(entry, abort);
                 return;
             }
             catch (ErpRejectedException rejected)
             {
-                await RejectedAsync(order, rejected, cancellationToken);
-                await queue.CompleteAsync(entry, cancellationToken);
+                await RejectedAsync(order, rejected, abort);
+                await queue.CompleteAsync(entry, abort);
                 return;
             }
             catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
@@ -64,8 +73,8 @@ internal sealed class OrderHandOff(
                 firstFailure ??= now;
                 if (now - firstFailure >= options.Value.GiveUpAfter)
                 {
-                    await GiveUpAsync(order, exception, cancellationToken);
-                    await queue.CompleteAsync(entry, cancellationToken);
+                    await GiveUpAsync(order, exception, abort);
+                    await queue.CompleteAsync(entry, abort);
                     return;
                 }
 
@@ -73,11 +82,25 @@ internal sealed class OrderHandOff(
                 var wait = exception is ErpUnavailableException { RetryAfter: var retryAfter } && retryAfter > delay ? retryAfter : delay;
                 wait = wait < options.Value.RetryBackoffMax ? wait : options.Value.RetryBackoffMax;
                 Log.HandOffDeferred(logger, order.OrderId, wait.TotalMilliseconds, exception.Message);
-                await Task.Delay(wait, time, cancellationToken);
+                try
+                {
+                    await Task.Delay(wait, time, stopping);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    await ReleaseAsync(entry, abort);
+                    return;
+                }
+
                 delay *= 2;
-                await queue.KeepAsync(entry, cancellationToken);
             }
         }
+    }
+
+    async Task ReleaseAsync(HandOffEntry entry, CancellationToken abort)
+    {
+        await queue.ReleaseAsync(entry, abort);
+        Log.HandOffReleased(logger, entry.OrderId);
     }
 
     async Task SubmittedAsync(string orderId, SalesOrderState state, CancellationToken cancellationToken)
