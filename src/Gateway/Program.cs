@@ -9,6 +9,7 @@ using Gateway.GraphQL;
 using Gateway.Hosting;
 using Gateway.Observability;
 using Gateway.Operations;
+using Gateway.Hosting.Shutdown;
 using Gateway.Orders;
 using Gateway.Orders.Exceptions;
 using Gateway.Pricing;
@@ -16,6 +17,7 @@ using Gateway.Pricing;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayDefaults();        // options of the contract, problem details, health, correlation
 builder.AddGatewayTracing();         // OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing listens otherwise
+builder.AddGracefulShutdown();       // on SIGTERM: not ready at once, a drain, then an ordered stop
 builder.Services.AddErpConnectors(builder.Configuration);
 builder.AddCanonicalCaching();       // after the connectors: it decorates their ports
 builder.AddPricing();                // quotes composed from the cached price parts
@@ -30,6 +32,7 @@ builder.AddOperations();             // after the features it reads: KPIs from t
 
 var app = builder.Build();
 app.UseGatewayDefaults();            // first: every answer, errors included, carries X-Correlation-Id
+app.UseGracefulShutdown();           // while draining, answers close their connection
 app.UseEdge();                       // before the endpoints: they need the caller and its plan
 app.UseCanonicalCacheHeaders();      // after the edge: refused requests are never hashed, a 304 only answers an allowed request
 app.MapGatewayHealth();

@@ -204,14 +204,15 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
         }
         catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
         {
-            if (fill is not null)
-            {
-                // Instances waiting for this fill stop waiting (and try the ERP themselves).
-                await fill.Level.SetManyAsync([.. keys.Select(k => (FullKey(k), Array.Empty<byte>(), ""))], policy.Retention, fill.Token);
-            }
-
+            await EndFillAsync(fill, keys);
             ServeStale(keys, candidates, answers, exception);
             return;
+        }
+        catch when (fill is not null)
+        {
+            // Any other failure ends the claims too, or the waiting instances would wait out the claim for nothing.
+            await EndFillAsync(fill, keys);
+            throw;
         }
 
         var storedAt = time.GetUtcNow();
@@ -232,6 +233,10 @@ internal sealed partial class CacheRegion<T>(string name, CachePolicy policy, Ca
             await fill.Level.SetManyAsync(shared, policy.Retention, fill.Token);
         }
     }
+
+    /// <summary>Ends a fill without an answer: instances waiting for it stop waiting (and try the ERP themselves).</summary>
+    Task EndFillAsync(SharedFill? fill, List<string> keys) =>
+        fill is null ? Task.CompletedTask : fill.Level.SetManyAsync([.. keys.Select(k => (FullKey(k), Array.Empty<byte>(), ""))], policy.Retention, fill.Token);
 
     void ServeStale(List<string> keys, Dictionary<string, CacheEntry> candidates, Dictionary<string, Answer> answers, Exception failure)
     {

@@ -99,9 +99,10 @@ public static class CachingSetup
 }
 
 /// <summary>Waits briefly for the shared Redis at start-up (see <see cref="CacheRedis.ConnectAsync"/>): an unreachable Redis is an outage, not a failed start.</summary>
-internal sealed class CacheRedisStartup(CacheRedis redis) : IHostedService
+internal sealed class CacheRedisStartup(CacheRedis redis, CacheStore store) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => redis.ConnectAsync();
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>After the server has stopped: fills still asking the ERP give their claims back.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => store.Remote?.ReleaseClaimsAsync() ?? Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Gateway.Core.Redis;
 using StackExchange.Redis;
@@ -52,6 +53,11 @@ internal sealed class RedisLevel(CacheRedis redis)
         """;
 
     readonly FillSignals _signals = new();
+
+    // The fills that claimed keys here and have not ended yet (one per ERP fetch in flight), given back if the instance
+    // stops first (ReleaseClaimsAsync): the others would otherwise wait out ClaimDuration for an answer that never comes.
+    readonly ConcurrentDictionary<string, string[]> _claimed = new(StringComparer.Ordinal);
+
 
     /// <summary>
     /// The value, generation and claim keys of one cache key, in its entity's slot (<see cref="RedisKeys"/>). The claim is
@@ -160,6 +166,11 @@ internal sealed class RedisLevel(CacheRedis redis)
             return answers;
         }
 
+        if (fullKeys.Where((_, i) => claims[i] < 0).ToArray() is { Length: > 0 } mine)
+        {
+            _claimed[token] = mine;
+        }
+
         var others = Enumerable.Range(0, fullKeys.Count).Where(i => claims[i] >= 0).ToArray();
         if (others.Length == 0)
         {
@@ -189,12 +200,22 @@ internal sealed class RedisLevel(CacheRedis redis)
         return answers;
     }
 
+    /// <summary>Ends the claims of every fill still asking the ERP (the instance is stopping): the waiting instances ask it themselves.</summary>
+    public async Task ReleaseClaimsAsync()
+    {
+        foreach (var (token, fullKeys) in _claimed)
+        {
+            await SetManyAsync([.. fullKeys.Select(k => (k, Array.Empty<byte>(), ""))], TimeSpan.Zero, token);
+        }
+    }
+
     /// <summary>
     /// Writes each payload unless its key was invalidated since its generation was read, and ends the claims of
     /// <paramref name="token"/> on these keys (telling the instances waiting for them); an empty payload only ends the claim.
     /// </summary>
     public async Task SetManyAsync(IReadOnlyList<(string FullKey, byte[] Payload, string Generation)> entries, TimeSpan ttl, string token)
     {
+        _claimed.TryRemove(token, out _);
         if (entries.Count == 0 || redis.Database is not { } database || redis.Multiplexer is not { } multiplexer)
         {
             return;

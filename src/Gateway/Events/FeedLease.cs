@@ -20,6 +20,9 @@ internal interface IFeedLease
 
     /// <summary>Saves the token to resume from, if this instance still holds the lease.</summary>
     Task SaveCheckpointAsync(string token);
+
+    /// <summary>Gives the lease up, if this instance holds it (it is stopping): another instance takes over at its next poll.</summary>
+    Task ReleaseAsync();
 }
 
 /// <summary>The lease and checkpoint in Redis; the holder is fenced (a lapsed holder cannot move the checkpoint).</summary>
@@ -49,6 +52,13 @@ internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : 
         return 0
         """;
 
+    const string Release = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
     readonly string _instance = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N");
 
     public async Task<bool> TryHoldAsync() =>
@@ -58,6 +68,8 @@ internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : 
     public async Task<string> CheckpointAsync() => (string?)await redis.Bounded(Database().StringGetAsync(CheckpointKey)) ?? "";
 
     public Task SaveCheckpointAsync(string token) => redis.Bounded(Database().ScriptEvaluateAsync(Save, [LeaseKey, CheckpointKey], [_instance, token]));
+
+    public Task ReleaseAsync() => redis.Bounded(Database().ScriptEvaluateAsync(Release, [LeaseKey], [_instance]));
 
     IDatabase Database() => redis.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected yet.");
 }
@@ -76,4 +88,6 @@ internal sealed class MemoryFeedLease : IFeedLease
         Volatile.Write(ref _checkpoint, token);
         return Task.CompletedTask;
     }
+
+    public Task ReleaseAsync() => Task.CompletedTask;
 }

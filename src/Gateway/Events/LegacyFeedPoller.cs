@@ -49,6 +49,28 @@ internal sealed class LegacyFeedPoller(
         }
     }
 
+    /// <summary>Once the last poll has ended: the lease goes back, so another instance polls without waiting for it to lapse.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!_holding)
+        {
+            return;
+        }
+
+        try
+        {
+            await lease.ReleaseAsync();
+            _holding = false;
+            Log.LeaseReleased(logger);
+        }
+        catch (Exception exception) when (RedisFailures.IsOutage(exception))
+        {
+            // Redis is away: the lease lapses after Events:LeaseDuration, as a dead holder's would.
+            Log.FeedFailed(logger, exception.GetType().Name);
+        }
+    }
+
     /// <returns>True when the page was full: more changes are waiting.</returns>
     async Task<bool> PollOnceAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "This instance now polls the legacy change feed (from token '{Token}').")]
     public static partial void LeaseTaken(ILogger logger, string token);
 
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "This instance is stopping: the legacy change feed's lease is given back for another instance to take.")]
+    public static partial void LeaseReleased(ILogger logger);
+
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "The change stream could not be read ({Reason}); resuming after {LastId} when Redis returns.")]
     public static partial void StreamFailed(ILogger logger, string reason, string lastId);
 

@@ -51,6 +51,14 @@ internal static partial class Log
         Message = "The order store is unreachable ({ErrorType}); hand-off and status checks pause until it answers.")]
     public static partial void QueueUnreachable(ILogger logger, string errorType, Exception exception);
 
+    [LoggerMessage(EventId = 6016, Level = LogLevel.Information,
+        Message = "Order {OrderId} still waits for the ERP as this instance stops: released for another instance to hand off.")]
+    public static partial void HandOffReleased(ILogger logger, string orderId);
+
+    [LoggerMessage(EventId = 6017, Level = LogLevel.Warning,
+        Message = "The claims on the orders in hand-off could not be renewed ({ErrorType}); another instance may take them over.")]
+    public static partial void RenewFailed(ILogger logger, string errorType);
+
     [LoggerMessage(EventId = 6020, Level = LogLevel.Debug, Message = "Status check of order {OrderId} deferred: {Reason}")]
     public static partial void StatusCheckDeferred(ILogger logger, string orderId, string reason);
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Orders;
 
 /// <summary>Order intake, hand-off and status feedback (<c>Orders:*</c>).</summary>
-public sealed class OrdersOptions
+public sealed class OrdersOptions : IValidatableObject
 {
     public const string SectionName = "Orders";
 
@@ -28,9 +28,20 @@ public sealed class OrdersOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan HandOffPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>An order taken by an instance and untouched this long is taken over by another (its taker died). Default: 30 s.</summary>
+    /// <summary>
+    /// An order taken by an instance that has not renewed its claim for this long is taken over by another (its taker died
+    /// or hangs): a killed instance's orders move on after at most this plus <see cref="HandOffPollInterval"/>. Default: 5 s.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan HandOffClaimIdle { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan HandOffClaimIdle { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often an instance renews its claim on the orders it is handing off (one Redis call for all of them), however long
+    /// the ERP takes or an outage lasts. At most a third of <see cref="HandOffClaimIdle"/>, so that a late renewal or two
+    /// never lets another instance take over a live one's work. Default: 1 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:20:00")]
+    public TimeSpan HandOffRenewInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest wait between two attempts while the ERP is unavailable (waits double up to it). Default: 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
@@ -80,6 +91,16 @@ public sealed class OrdersOptions
         [OrderStatus.Allocated] = TimeSpan.FromDays(1),
         [OrderStatus.Shipped] = TimeSpan.FromDays(3),
     };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HandOffRenewInterval * 3 > HandOffClaimIdle)
+        {
+            yield return new ValidationResult(
+                $"{nameof(HandOffRenewInterval)} must be at most a third of {nameof(HandOffClaimIdle)}: a live instance's orders would be taken over.",
+                [nameof(HandOffRenewInterval)]);
+        }
+    }
 }
 
 /// <summary>Fails start-up, naming the key, for a stuck threshold on a final status or one that is not positive.</summary>

@@ -85,6 +85,8 @@ public sealed class GatewayHost : IAsyncDisposable
             ["Events:LegacyFeed"] = "Off",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "None",
+            // Stopped by the test, not by a load balancer: nobody needs the drain (GracefulShutdownTests cover it).
+            ["Shutdown:DrainDelay"] = "00:00:00",
         };
         if (options.Simulator is { } simulator)
         {

@@ -64,6 +64,21 @@ public sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>The operating system's id of the process (the gateway names its Redis consumers and members after it).</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends <c>SIGTERM</c>, as Kubernetes or systemd do to stop it: the graceful shutdown begins.</summary>
+    public void Terminate() => LinuxProcess.Signal(_process.Id, LinuxProcess.SignalTerminate);
+
+    /// <summary>The exit code once the process has exited by itself.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
     /// <summary>Ends the process at once: no graceful shutdown, no flushing, as a crash or an OOM kill would.</summary>
     public void Kill()
     {

@@ -37,6 +37,7 @@ public sealed class OrderHandOffAtScaleTests
         var settings = GatewaySettings(redis, simulator, cloudRequestsPerSecond: 1000);
         settings["Orders:HandOffConcurrency"] = "16";
         settings["Orders:HandOffClaimIdle"] = "00:00:02";
+        settings["Orders:HandOffRenewInterval"] = "00:00:00.500";
         settings["Orders:StatusPollInterval"] = "00:00:00.250";
         settings["Orders:IdempotencyInFlightTimeout"] = "00:00:02";
         settings["Erp:Cloud:BreakDuration"] = "00:00:01";

@@ -32,9 +32,12 @@ internal sealed class OrderHandOff(
     /// <summary>An <c>order.handoff.deferred</c> event: how long the hand-off waits before trying the ERP again.</summary>
     const string DeferredWaitTag = "order.handoff.wait_ms";
 
-    public async Task HandAsync(HandOffEntry entry, CancellationToken cancellationToken)
+    /// <param name="stopping">The instance is stopping: an ERP call under way still finishes, but an order waiting for the
+    /// ERP is released to the other instances instead of waiting here.</param>
+    /// <param name="abort">The time to stop is up: the entry stays pending and lapses to another instance.</param>
+    public async Task HandAsync(HandOffEntry entry, CancellationToken stopping, CancellationToken abort)
     {
-        var stored = await store.GetAsync(entry.OrderId, cancellationToken);
+        var stored = await store.GetAsync(entry.OrderId, abort);
         // The trace of the request that accepted the order goes on here, on whichever instance took the entry, however
         // long after: the ERP calls below are its spans.
         using var span = GatewayTracing.Source.StartActivity("order hand-off", ActivityKind.Consumer, GatewayTracing.ContextOf(stored?.TraceParent));
@@ -46,7 +49,13 @@ internal sealed class OrderHandOff(
             if (stored is not { Status: OrderStatus.Accepted } order)
             {
                 // Cancelled meanwhile, or handed off by an instance that died before completing the entry.
-                await queue.CompleteAsync(entry, cancellationToken);
+                await queue.CompleteAsync(entry, abort);
+                return;
+            }
+
+            if (stopping.IsCancellationRequested)
+            {
+                await ReleaseAsync(entry, abort);
                 return;
             }
 
@@ -55,18 +64,18 @@ internal sealed class OrderHandOff(
                 SalesOrderState state;
                 using (ErpTraffic.Background())
                 {
-                    state = await erp.SubmitAsync(ToSalesOrder(order), cancellationToken);
+                    state = await erp.SubmitAsync(ToSalesOrder(order), abort);
                 }
 
-                var submitted = await SubmittedAsync(order.OrderId, state, cancellationToken);
-                await queue.CompleteAsync(entry, cancellationToken);
+                var submitted = await SubmittedAsync(order.OrderId, state, abort);
+                await queue.CompleteAsync(entry, abort);
                 span?.SetTag(GatewayTracing.OrderStatusTag, submitted?.Status.ToString());
                 return;
             }
             catch (ErpRejectedException rejected)
             {
-                await RejectedAsync(order, rejected, cancellationToken);
-                await queue.CompleteAsync(entry, cancellationToken);
+                await RejectedAsync(order, rejected, abort);
+                await queue.CompleteAsync(entry, abort);
                 span?.SetTag(GatewayTracing.OrderStatusTag, nameof(OrderStatus.Rejected));
                 return;
             }
@@ -76,8 +85,8 @@ internal sealed class OrderHandOff(
                 firstFailure ??= now;
                 if (now - firstFailure >= options.Value.GiveUpAfter)
                 {
-                    await GiveUpAsync(order, exception, cancellationToken);
-                    await queue.CompleteAsync(entry, cancellationToken);
+                    await GiveUpAsync(order, exception, abort);
+                    await queue.CompleteAsync(entry, abort);
                     span?.SetStatus(ActivityStatusCode.Error, "gave up");
                     return;
                 }
@@ -87,13 +96,27 @@ internal sealed class OrderHandOff(
                 wait = wait < options.Value.RetryBackoffMax ? wait : options.Value.RetryBackoffMax;
                 Log.HandOffDeferred(logger, order.OrderId, wait.TotalMilliseconds, exception.Message);
                 span?.AddEvent(new ActivityEvent("order.handoff.deferred", tags: new ActivityTagsCollection { [DeferredWaitTag] = wait.TotalMilliseconds }));
-                await Task.Delay(wait, time, cancellationToken);
+                try
+                {
+                    await Task.Delay(wait, time, stopping);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    await ReleaseAsync(entry, abort);
+                    return;
+                }
+
                 delay *= 2;
-                await queue.KeepAsync(entry, cancellationToken);
             }
 
-            stored = await store.GetAsync(entry.OrderId, cancellationToken);
+            stored = await store.GetAsync(entry.OrderId, abort);
         }
+    }
+
+    async Task ReleaseAsync(HandOffEntry entry, CancellationToken abort)
+    {
+        await queue.ReleaseAsync(entry, abort);
+        Log.HandOffReleased(logger, entry.OrderId);
     }
 
     /// <returns>The order as saved with the ERP's answer (usually its confirmation); null when it no longer exists.</returns>

@@ -49,8 +49,11 @@ internal interface IHandOffQueue
     /// <summary>Done with the entry: the ERP answered and the order's state is saved.</summary>
     Task CompleteAsync(HandOffEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>Tells the other instances this one is still working on the entry, so they do not take it over.</summary>
-    Task KeepAsync(HandOffEntry entry, CancellationToken cancellationToken);
+    /// <summary>Tells the other instances this one is still working on these entries, so they do not take them over.</summary>
+    Task RenewAsync(IReadOnlyCollection<HandOffEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Gives an unfinished entry back (this instance is stopping): the next instance to look takes it at once.</summary>
+    Task ReleaseAsync(HandOffEntry entry, CancellationToken cancellationToken);
 }
 
 /// <summary>Orders whose ERP status is still moving, with when each is next due a status check.</summary>

@@ -170,9 +170,20 @@ internal sealed class MemoryOrderStore(IOptions<OrdersOptions> options, TimeProv
         return Task.CompletedTask;
     }
 
-    public Task KeepAsync(HandOffEntry entry, CancellationToken cancellationToken)
+    public Task RenewAsync(IReadOnlyCollection<HandOffEntry> entries, CancellationToken cancellationToken)
     {
-        _pending[entry.EntryId] = (entry, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            _pending[entry.EntryId] = (entry, now);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(HandOffEntry entry, CancellationToken cancellationToken)
+    {
+        _pending[entry.EntryId] = (entry, DateTimeOffset.MinValue);
         return Task.CompletedTask;
     }
 

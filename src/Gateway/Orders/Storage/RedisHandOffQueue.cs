@@ -6,12 +6,26 @@ namespace Gateway.Orders.Storage;
 
 /// <summary>
 /// The hand-off stream read by a consumer group that every instance joins. An entry stays pending (in the group's PEL)
-/// until <see cref="CompleteAsync"/>: an instance that dies leaves its entries pending, and after
-/// <see cref="OrdersOptions.HandOffClaimIdle"/> another instance takes them over with XAUTOCLAIM.
+/// until <see cref="CompleteAsync"/>: its taker renews it while working on it, an instance that dies leaves its entries
+/// pending, and once one has gone <see cref="OrdersOptions.HandOffClaimIdle"/> without renewal another instance takes it
+/// over with XAUTOCLAIM. A stopping instance releases what it cannot finish, for the others to take at once.
 /// </summary>
 internal sealed class RedisHandOffQueue(OrdersRedis redis, IOptions<OrdersOptions> options) : IHandOffQueue
 {
     const string Group = "handoff";
+
+    // KEYS[1] the stream; ARGV: group, consumer, idle ms, ids. Sets the idle time of each id this consumer still owns; an
+    // entry another instance has taken over meanwhile stays with it (XCLAIM alone would take it back).
+    const string SetIdle = """
+        local owned = 0
+        for i = 4, #ARGV do
+          if #redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1, ARGV[2]) == 1 then
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'IDLE', ARGV[3], 'JUSTID')
+            owned = owned + 1
+          end
+        end
+        return owned
+        """;
 
     volatile bool _groupExists;
 
@@ -51,9 +65,16 @@ internal sealed class RedisHandOffQueue(OrdersRedis redis, IOptions<OrdersOption
         await transaction.ExecuteAsync();
     }
 
-    /// <summary>Resets the entry's idle time while this instance is still working on it (waiting out an ERP outage).</summary>
-    public Task KeepAsync(HandOffEntry entry, CancellationToken cancellationToken) =>
-        Db.StreamClaimIdsOnlyAsync(RedisKeys.OrderHandOff, Group, redis.ConsumerName, 0, [entry.EntryId]);
+    /// <summary>Resets the idle time of the entries this instance still owns (one round trip for all of them).</summary>
+    public Task RenewAsync(IReadOnlyCollection<HandOffEntry> entries, CancellationToken cancellationToken) =>
+        entries.Count == 0 ? Task.CompletedTask : SetIdleAsync(0, [.. entries.Select(e => (RedisValue)e.EntryId)]);
+
+    /// <summary>Marks the entry idle for the whole claim time, so the next XAUTOCLAIM of any instance takes it over.</summary>
+    public Task ReleaseAsync(HandOffEntry entry, CancellationToken cancellationToken) =>
+        SetIdleAsync((long)options.Value.HandOffClaimIdle.TotalMilliseconds, [entry.EntryId]);
+
+    Task<RedisResult> SetIdleAsync(long idleMs, RedisValue[] ids) =>
+        Db.ScriptEvaluateAsync(SetIdle, [RedisKeys.OrderHandOff], [Group, redis.ConsumerName, idleMs, .. ids]);
 
     async Task EnsureGroupAsync()
     {
