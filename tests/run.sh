@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 # What the tests need from Debian, by the command each package provides: redis-server and redis-tools' redis-cli (the
 # integration tests start real servers and a real Redis Cluster on free ports), redis-sentinel (the failover test starts
 # three sentinels), promtool from prometheus (alert rules and the live /metrics scrape) and chromium (the operations
-# console's browser tests). The Redis ones are required; without the other two those tests skip, saying so.
+# console's browser tests, GraphiQL's rendering). The Redis ones are required; without the other two those tests skip, saying so.
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)

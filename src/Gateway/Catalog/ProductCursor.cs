@@ -16,6 +16,9 @@ public static class ProductCursor
     const int Length = 1 + sizeof(int) + FingerprintLength;
     const int FingerprintLength = 8;
 
+    /// <summary>Longest cursor read: the ones the gateway writes are shorter.</summary>
+    public const int MaxLength = 64;
+
     public static string Encode(int offset, string? category, string? text)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -32,7 +35,7 @@ public static class ProductCursor
         ArgumentNullException.ThrowIfNull(cursor);
         error = null;
         Span<byte> bytes = stackalloc byte[Length + 1];
-        if (cursor.Length > 64 || !Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != Length || bytes[0] != Version)
+        if (cursor.Length > MaxLength || !Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != Length || bytes[0] != Version)
         {
             error = "The cursor is malformed; pass back nextCursor exactly as it was returned.";
             return null;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
@@ -17,6 +18,9 @@ public static class ProductEndpoints
     /// <summary>Largest page; bigger pages would cost several ERP calls for one request.</summary>
     public const int MaxLimit = 200;
 
+    /// <summary>Longest category or search text: the ERPs' own fields are shorter, and each filter is part of a kept answer's key.</summary>
+    public const int MaxFilterLength = 200;
+
     public static RouteGroupBuilder MapProducts(this RouteGroupBuilder v1)
     {
         var products = v1.MapGroup("/products").WithTags("Products").RequireAuthorization(Scopes.CatalogRead).KeepsAnswers();
@@ -33,12 +37,22 @@ public static class ProductEndpoints
     static async Task<Results<Ok<ProductList>, ValidationProblem>> ListProducts(
         ICatalogSource catalog,
         CancellationToken cancellationToken,
-        string? category = null,
-        string? q = null,
-        int? limit = null,
-        string? cursor = null)
+        [MaxLength(MaxFilterLength)] string? category = null,
+        [MaxLength(MaxFilterLength)] string? q = null,
+        [Range(1, MaxLimit)] int? limit = null,
+        [MaxLength(ProductCursor.MaxLength)] string? cursor = null)
     {
         var errors = new FieldErrors();
+        if (category is { Length: > MaxFilterLength })
+        {
+            errors.Add("category", $"At most {MaxFilterLength} characters.");
+        }
+
+        if (q is { Length: > MaxFilterLength })
+        {
+            errors.Add("q", $"At most {MaxFilterLength} characters.");
+        }
+
         var size = limit ?? DefaultLimit;
         if (size is < 1 or > MaxLimit)
         {
@@ -67,7 +81,7 @@ public static class ProductEndpoints
         return TypedResults.Ok(new ProductList(page.Items, nextCursor));
     }
 
-    static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProduct(string sku, ICatalogSource catalog, CancellationToken cancellationToken)
+    static async Task<Results<Ok<Product>, ProblemHttpResult>> GetProduct([MaxLength(BatchKeys.MaxKeyLength)] string sku, ICatalogSource catalog, CancellationToken cancellationToken)
     {
         var found = sku.Length <= BatchKeys.MaxKeyLength ? await catalog.GetProductsAsync([sku], cancellationToken) : [];
         return found.Count > 0 ? TypedResults.Ok(found[0]) : CanonicalProblems.NotFound("product", sku);

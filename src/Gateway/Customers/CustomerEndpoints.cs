@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
+using Gateway.CanonicalApi.Validation;
 using Gateway.Core;
 using Gateway.Core.Customers;
 using Gateway.Edge;
@@ -25,7 +27,7 @@ public static class CustomerEndpoints
     }
 
     static async Task<Results<Ok<Customer>, ProblemHttpResult>> GetCustomer(
-        string customerId, HttpContext context, ICustomerSource customers, CancellationToken cancellationToken)
+        [MaxLength(BatchKeys.MaxKeyLength)] string customerId, HttpContext context, ICustomerSource customers, CancellationToken cancellationToken)
     {
         // Asked before the ERP: an account the caller does not act for costs no ERP call and answers like an unknown one.
         if (!context.CallerActsFor(customerId))

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using Gateway.GraphQL.Endpoint;
+using Gateway.GraphQL.GraphiQL;
 using Gateway.GraphQL.Guardrails;
 using Gateway.GraphQL.PersistedQueries;
-using Gateway.GraphQL.Playground;
 using Gateway.GraphQL.Schema;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,7 +41,7 @@ public static class GraphQLSetup
         return builder;
     }
 
-    /// <summary><c>POST /graphql</c>, <c>GET /graphql</c> (queries only), the SDL and the playground page.</summary>
+    /// <summary><c>POST /graphql</c>, <c>GET /graphql</c> (queries only), the SDL and GraphiQL (<c>/graphql/playground</c>, the route the earlier playground had).</summary>
     public static WebApplication MapGatewayGraphQL(this WebApplication app)
     {
         var endpoint = app.Services.GetRequiredService<GraphQLEndpoint>();
@@ -52,8 +52,8 @@ public static class GraphQLSetup
         graphQL.MapGet("/schema.graphql", (GatewaySchema schema, IOptions<GraphQLOptions> options) => options.Value.Introspection
             ? Results.Text(SchemaSdl.Print(schema), "text/plain; charset=utf-8")
             : Results.NotFound());
-        graphQL.MapGet("/playground", PlaygroundPage.WriteAsync);
-        graphQL.MapGet("/playground/{file}", PlaygroundPage.WriteAsset);
+        graphQL.MapGet("/playground", GraphiQLPage.Page);
+        graphQL.MapGet("/playground/{file}", GraphiQLPage.Asset);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
@@ -25,7 +26,7 @@ public static class InventoryEndpoints
         return v1;
     }
 
-    static async Task<Results<Ok<StockLevel>, ProblemHttpResult>> GetStock(string sku, IStockSource stock, CancellationToken cancellationToken)
+    static async Task<Results<Ok<StockLevel>, ProblemHttpResult>> GetStock([MaxLength(BatchKeys.MaxKeyLength)] string sku, IStockSource stock, CancellationToken cancellationToken)
     {
         var found = sku.Length <= BatchKeys.MaxKeyLength ? await stock.GetStockAsync([sku], cancellationToken) : [];
         return found.Count > 0 ? TypedResults.Ok(found[0]) : CanonicalProblems.NotFound("SKU", sku);

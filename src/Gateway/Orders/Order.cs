@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Gateway.Core.Orders;
+using Gateway.Orders.Intake;
+
 namespace Gateway.Orders;
 
 /// <summary>An order as <c>GET /v1/orders/{orderId}</c> shows it (the contract's <c>Order</c>).</summary>
@@ -38,7 +42,14 @@ public enum OrderStatus
 }
 
 /// <summary>The body of <c>POST /v1/orders</c>.</summary>
-public sealed record OrderRequest(string? CustomerId, string? ShipToId, string? PoNumber, IReadOnlyList<OrderLineRequest?>? Lines);
+public sealed record OrderRequest(
+    [property: MaxLength(OrderRequestRules.MaxTextLength)] string? CustomerId,
+    [property: MaxLength(OrderRequestRules.MaxTextLength)] string? ShipToId,
+    [property: MaxLength(OrderRequestRules.MaxTextLength)] string? PoNumber,
+    [property: MaxLength(OrderRequestRules.MaxLines)] IReadOnlyList<OrderLineRequest?>? Lines);
 
 /// <summary>One requested line; quantity in eaches.</summary>
-public sealed record OrderLineRequest(string? Sku, int? Quantity, decimal? UnitPrice);
+public sealed record OrderLineRequest(
+    [property: MaxLength(OrderRequestRules.MaxTextLength)] string? Sku,
+    [property: Range(1, LineBounds.MaxQuantity)] int? Quantity,
+    decimal? UnitPrice);

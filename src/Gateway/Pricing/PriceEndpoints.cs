@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
@@ -29,8 +30,8 @@ public static class PriceEndpoints
         IPriceSource prices,
         CancellationToken cancellationToken,
         [FromQuery] string[]? sku = null,
-        string? customerId = null,
-        int? quantity = null)
+        [MaxLength(BatchKeys.MaxKeyLength)] string? customerId = null,
+        [Range(1, LineBounds.MaxQuantity)] int? quantity = null)
     {
         var errors = new FieldErrors();
         var customer = string.IsNullOrWhiteSpace(customerId) ? context.ImpliedCustomer() : customerId.Trim();

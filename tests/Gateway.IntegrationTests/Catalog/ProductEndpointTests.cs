@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gateway.CanonicalApi.Problems;
+using Gateway.Catalog;
 using Gateway.IntegrationTests.CanonicalApi;
 using Gateway.IntegrationTests.Fixtures;
 
@@ -109,6 +110,19 @@ public sealed class ProductEndpointTests(CanonicalApiFixture fixture)
 
         problem.AssertIs(HttpStatusCode.BadRequest, ProblemTypes.InvalidRequest);
         Assert.Equal(["limit"], problem.Fields);
+    }
+
+    [Theory]
+    [InlineData("q")]
+    [InlineData("category")]
+    public async Task A_filter_longer_than_its_documented_bound_is_a_400_naming_it(string field)
+    {
+        using var atBound = await Admin.GetAsync(new Uri($"v1/products?{field}={new string('x', ProductEndpoints.MaxFilterLength)}", UriKind.Relative), Ct);
+        var problem = await Problem.GetAsync(Admin, $"v1/products?{field}={new string('x', ProductEndpoints.MaxFilterLength + 1)}");
+
+        Assert.Equal(HttpStatusCode.OK, atBound.StatusCode);
+        problem.AssertIs(HttpStatusCode.BadRequest, ProblemTypes.InvalidRequest);
+        Assert.Equal([field], problem.Fields);
     }
 
     [Fact]

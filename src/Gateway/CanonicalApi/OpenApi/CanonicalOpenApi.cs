@@ -35,7 +35,10 @@ public static class CanonicalOpenApi
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "A storefront JWT (scope, customer_id claims) or the admin token.",
+                // RFC 8725 (JSON Web Token Best Current Practices): what Edge/Authentication/AuthenticationSetup.cs enforces.
+                Description = "A storefront JWT (scope, customer_id claims) or the admin token. Tokens are validated as RFC8725 (JWT "
+                    + "Best Current Practices) recommends: the algorithm is pinned by configuration (HS256, or the JWKS's), never read from the token; "
+                    + "signature, issuer, audience and expiry are required.",
             });
             swagger.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {
@@ -45,6 +48,8 @@ public static class CanonicalOpenApi
                 Description = "A partner key.",
             });
             swagger.OperationFilter<ScopeRequirementFilter>();
+            swagger.OperationFilter<RateLimitHeadersFilter>();
+            swagger.ParameterFilter<BatchKeysParameterFilter>();
         });
         return builder;
     }

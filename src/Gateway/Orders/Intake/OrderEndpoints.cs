@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Gateway.CanonicalApi.Problems;
+using Gateway.CanonicalApi.Validation;
 using Gateway.Edge;
 using Gateway.Edge.Scoping;
 using Gateway.Orders.Storage;
@@ -34,7 +36,7 @@ public static class OrderEndpoints
     internal static string Location(string orderId) => "/v1/orders/" + Uri.EscapeDataString(orderId);
 
     static async Task<Results<Accepted<Order>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
-        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName), MaxLength(IdempotencyKey.MaxLength)] string? idempotencyKey,
         HttpContext context,
         OrderIntake intake,
         IOptions<HttpJsonOptions> json,
@@ -65,7 +67,7 @@ public static class OrderEndpoints
         };
     }
 
-    static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrder(string orderId, HttpContext context, IOrderStore store, CancellationToken cancellationToken) =>
+    static async Task<Results<Ok<Order>, ProblemHttpResult>> GetOrder([MaxLength(BatchKeys.MaxKeyLength)] string orderId, HttpContext context, IOrderStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(orderId, cancellationToken) is { } stored && context.CallerActsFor(stored.Order.CustomerId)
             ? TypedResults.Ok(stored.Order)
             : CanonicalProblems.NotFound("order", orderId);
