@@ -2,6 +2,7 @@ using Gateway.Caching;
 using Gateway.Erp;
 using Gateway.Events;
 using Gateway.Orders;
+using Gateway.Versions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -12,7 +13,8 @@ namespace Gateway.Hosting;
 /// method and status with its duration (ASP.NET Core's <c>http.server.request.duration</c>), the ERP connectors'
 /// operations, attempts, durations, coalesced keys and budget refusals (<see cref="ErpTelemetry"/>), the cache's lookups
 /// by region and result (<see cref="CacheTelemetry"/>), the ERP's change events and their delay
-/// (<see cref="EventsTelemetry"/>), orders entering each status (<see cref="OrdersTelemetry"/>), and the runtime (CPU,
+/// (<see cref="EventsTelemetry"/>), orders entering each status (<see cref="OrdersTelemetry"/>), calls per API
+/// version and deprecated GraphQL field (<see cref="VersionsTelemetry"/>), and the runtime (CPU,
 /// memory, GC, thread pool). Labels name routes, statuses, ERP operations, cache regions and event types, never a caller,
 /// key or payload. Only these meters are listened to: each one listened to adds its measurements to every request that
 /// uses it.
@@ -33,7 +35,7 @@ public static class GatewayMetrics
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, OrdersTelemetry.Name, HostingMeter, RuntimeMeter)
+                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, OrdersTelemetry.Name, VersionsTelemetry.Name, HostingMeter, RuntimeMeter)
                 // One measurement per request is enough: requests in flight would add two more to every request.
                 .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
                 // A scrape serializes every series; answered again from a copy for a second, a flood of scrapes costs little.

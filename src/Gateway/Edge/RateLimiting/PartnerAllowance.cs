@@ -39,6 +39,18 @@ internal sealed class PartnerAllowance(
 
     public DateTimeOffset LastUsed { get; private set; }
 
+    /// <summary>What is left of the day's quota as this instance sees it (what the <c>RateLimit</c> header reports).</summary>
+    public long DayRemaining
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _refusedBy == PlanLimit.Daily && time.GetUtcNow() < _refusedUntil ? 0 : _dayRemaining + _pool;
+            }
+        }
+    }
+
     /// <summary>The synchronous fast path: spends a pooled token or repeats a standing refusal; never does I/O.</summary>
     public LimitDecision TryTake()
     {
