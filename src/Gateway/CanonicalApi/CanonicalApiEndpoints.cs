@@ -5,6 +5,8 @@ using Gateway.Customers;
 using Gateway.Inventory;
 using Gateway.Orders.Intake;
 using Gateway.Pricing;
+using Gateway.Standing;
+using Gateway.Versions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.CanonicalApi;
@@ -22,21 +24,35 @@ public static class CanonicalApiEndpoints
         return builder;
     }
 
-    /// <summary>Maps <c>/v1</c>, one module per resource, and the OpenAPI document with Swagger UI.</summary>
+    /// <summary>
+    /// Maps <c>/v1</c> and <c>/v2</c>, one module per resource, sharing their handlers and services, and the OpenAPI
+    /// documents with Swagger UI. What v2 changes is listed in <c>api-specs/canonical/v2-changes.md</c>.
+    /// </summary>
     public static WebApplication MapCanonicalApi(this WebApplication app)
     {
-        var v1 = app.MapGroup("/v1")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        var v1 = VersionGroup(app, CanonicalVersions.V1);
         v1.MapProducts();
         v1.MapCustomers();
         v1.MapPrices();
         v1.MapInventory();
         v1.MapOrders();
+        // v1's document is frozen (api-specs/canonical/v1.json); /v1/me is pinned in the contract and documented as /v2/me.
+        v1.MapMe().ExcludeFromDescription();
+
+        var v2 = VersionGroup(app, CanonicalVersions.V2);
+        v2.MapProducts();
+        v2.MapCustomers();
+        v2.MapPricesV2();
+        v2.MapInventory();
+        v2.MapMe();
         app.UseCanonicalOpenApi();
         return app;
     }
+
+    static RouteGroupBuilder VersionGroup(WebApplication app, string version) => app.MapVersionGroup(version)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 }

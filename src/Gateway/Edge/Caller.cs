@@ -15,6 +15,11 @@ public sealed record Caller(
     IReadOnlySet<string>? CustomerIds,
     PartnerPlan Plan)
 {
+    const string PartnerPrefix = "partner:";
+
+    /// <summary>The partner's id (<c>Id</c> without <c>partner:</c>) for a partner; null for every other caller.</summary>
+    public string? PartnerId => Kind == CallerKind.Partner && Id.StartsWith(PartnerPrefix, StringComparison.Ordinal) ? Id[PartnerPrefix.Length..] : null;
+
     public bool HasScope(string scope) => Scopes.Contains(scope) || Scopes.Contains(Edge.Scopes.Admin);
 
     /// <summary>False for a customer the caller does not act for; callers then answer 404, exactly as for an unknown customer.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Gateway.GraphQL.Deprecations;
 using Gateway.GraphQL.Endpoint;
 using Gateway.GraphQL.GraphiQL;
 using Gateway.GraphQL.Guardrails;
@@ -37,6 +38,7 @@ public static class GraphQLSetup
         services.AddSingleton<ValidatedDocuments>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLKeptAnswers>();
+        services.AddSingleton<FieldDeprecations>();
         services.AddSingleton<GraphQLEndpoint>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Gateway.Erp;
 using Gateway.Events;
 using Gateway.Operations;
 using Gateway.Orders;
+using Gateway.Versions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -14,7 +15,8 @@ namespace Gateway.Hosting;
 /// operations, attempts, durations, coalesced keys and budget refusals (<see cref="ErpTelemetry"/>), the cache's lookups
 /// by region and result (<see cref="CacheTelemetry"/>), the ERP's change events and their delay
 /// (<see cref="EventsTelemetry"/>), orders entering each status and their step times (<see cref="OrdersTelemetry"/>), the
-/// business KPIs read from the stores (<see cref="OperationsTelemetry"/>), and the runtime (CPU,
+/// business KPIs read from the stores (<see cref="OperationsTelemetry"/>), calls per API version and deprecated GraphQL
+/// field (<see cref="VersionsTelemetry"/>), and the runtime (CPU,
 /// memory, GC, thread pool). Labels name routes, statuses, ERP operations, cache regions and event types, never a caller,
 /// key or payload. Only these meters are listened to: each one listened to adds its measurements to every request that
 /// uses it.
@@ -35,7 +37,7 @@ public static class GatewayMetrics
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, OrdersTelemetry.Name, OperationsTelemetry.Name, HostingMeter, RuntimeMeter)
+                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, OrdersTelemetry.Name, OperationsTelemetry.Name, VersionsTelemetry.Name, HostingMeter, RuntimeMeter)
                 // One measurement per request is enough: requests in flight would add two more to every request.
                 .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
                 // Prometheus keeps "_count" for histograms and summaries (promtool check metrics refuses it on a gauge or

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Pricing;
 
-/// <summary><c>/v1/prices</c>: one customer's prices for many SKUs at one quantity (scope <c>pricing:read</c>).</summary>
+/// <summary><c>/v1/prices</c> and <c>/v2/prices</c>: one customer's prices for many SKUs at one quantity (scope <c>pricing:read</c>).</summary>
 public static class PriceEndpoints
 {
     public static RouteGroupBuilder MapPrices(this RouteGroupBuilder v1)
@@ -25,6 +25,20 @@ public static class PriceEndpoints
         return v1;
     }
 
+    /// <summary>
+    /// <c>/v2/prices</c>: the same quote, with each amount a <see cref="Money"/> and the unit explicit (see
+    /// <c>api-specs/canonical/v2-changes.md</c>).
+    /// </summary>
+    public static RouteGroupBuilder MapPricesV2(this RouteGroupBuilder v2)
+    {
+        var prices = v2.MapGroup("/prices").WithTags("Prices").RequireAuthorization(Scopes.PricingRead).KeepsAnswers();
+        prices.MapGet("/", GetPricesV2)
+            .WithName("GetPrices")
+            .WithSummary("The customer's unit prices at a quantity, for up to 200 SKUs, each amount with its currency and unit.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return v2;
+    }
+
     static async Task<Results<Ok<PriceList>, ValidationProblem, ProblemHttpResult>> GetPrices(
         HttpContext context,
         IPriceSource prices,
@@ -32,6 +46,26 @@ public static class PriceEndpoints
         [FromQuery] string[]? sku = null,
         [MaxLength(BatchKeys.MaxKeyLength)] string? customerId = null,
         [Range(1, LineBounds.MaxQuantity)] int? quantity = null)
+    {
+        var (list, invalid, notFound) = await QuoteAsync(context, prices, sku, customerId, quantity, cancellationToken);
+        return list is not null ? TypedResults.Ok(list) : invalid is not null ? invalid : notFound!;
+    }
+
+    static async Task<Results<Ok<PriceListV2>, ValidationProblem, ProblemHttpResult>> GetPricesV2(
+        HttpContext context,
+        IPriceSource prices,
+        CancellationToken cancellationToken,
+        [FromQuery] string[]? sku = null,
+        string? customerId = null,
+        int? quantity = null)
+    {
+        var (list, invalid, notFound) = await QuoteAsync(context, prices, sku, customerId, quantity, cancellationToken);
+        return list is not null ? TypedResults.Ok(PriceListV2.From(list)) : invalid is not null ? invalid : notFound!;
+    }
+
+    /// <summary>The one path of both versions from the query to the quote: the list, or the 400 or the 404 that answers instead.</summary>
+    static async Task<(PriceList? List, ValidationProblem? Invalid, ProblemHttpResult? NotFound)> QuoteAsync(
+        HttpContext context, IPriceSource prices, string[]? sku, string? customerId, int? quantity, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var customer = string.IsNullOrWhiteSpace(customerId) ? context.ImpliedCustomer() : customerId.Trim();
@@ -54,17 +88,17 @@ public static class PriceEndpoints
 
         if (errors.Count > 0)
         {
-            return CanonicalProblems.Invalid(errors);
+            return (null, CanonicalProblems.Invalid(errors), null);
         }
 
         // Asked before the ERP, and answered like an unknown customer: a caller cannot probe for account numbers.
         if (!context.CallerActsFor(customer!))
         {
-            return CanonicalProblems.NotFound("customer", customer!);
+            return (null, null, CanonicalProblems.NotFound("customer", customer!));
         }
 
         var quote = await prices.QuoteAsync(customer!, each, skus!, cancellationToken);
-        return quote is null ? CanonicalProblems.NotFound("customer", customer!) : TypedResults.Ok(PriceList.From(quote, skus!));
+        return quote is null ? (null, null, CanonicalProblems.NotFound("customer", customer!)) : (PriceList.From(quote, skus!), null, null);
     }
 }
 

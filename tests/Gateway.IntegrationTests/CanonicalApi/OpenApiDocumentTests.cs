@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Gateway.IntegrationTests.CanonicalApi;
 
-/// <summary>The committed api-specs/canonical/v1.json is the document the real gateway serves: every contract change is a reviewed diff.</summary>
+/// <summary>The committed api-specs/canonical/v1.json and v2.json are the documents the real gateway serves: every contract change is a reviewed diff.</summary>
 [Collection(SharedCanonicalApi.Name)]
 public sealed class OpenApiDocumentTests(CanonicalApiFixture fixture)
 {
@@ -13,10 +13,15 @@ public sealed class OpenApiDocumentTests(CanonicalApiFixture fixture)
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Served_openapi_document_equals_the_committed_one()
+    public Task Served_openapi_document_equals_the_committed_one() => AssertServedEqualsCommittedAsync("v1");
+
+    [Fact]
+    public Task Served_v2_openapi_document_equals_the_committed_one() => AssertServedEqualsCommittedAsync("v2");
+
+    async Task AssertServedEqualsCommittedAsync(string version)
     {
-        var served = Normalize(await fixture.Gateway.Client.GetStringAsync(new Uri("swagger/v1/swagger.json", UriKind.Relative), Ct));
-        var committedPath = Path.Combine(RepositoryRoot(), "api-specs", "canonical", "v1.json");
+        var served = Normalize(await fixture.Gateway.Client.GetStringAsync(new Uri($"swagger/{version}/swagger.json", UriKind.Relative), Ct));
+        var committedPath = Path.Combine(RepositoryRoot(), "api-specs", "canonical", version + ".json");
         if (Environment.GetEnvironmentVariable("UPDATE_API_SPECS") == "1")
         {
             await File.WriteAllTextAsync(committedPath, served, Ct);
@@ -24,7 +29,26 @@ public sealed class OpenApiDocumentTests(CanonicalApiFixture fixture)
 
         Assert.True(File.Exists(committedPath), $"{committedPath} is missing. {Regenerate}");
         var committed = Normalize(await File.ReadAllTextAsync(committedPath, Ct));
-        Assert.True(served == committed, $"The served /swagger/v1/swagger.json differs from {committedPath}. {Regenerate}");
+        Assert.True(served == committed, $"The served /swagger/{version}/swagger.json differs from {committedPath}. {Regenerate}");
+    }
+
+    [Fact]
+    public async Task Swagger_ui_lists_both_versions()
+    {
+        var initializer = await fixture.Gateway.Client.GetStringAsync(new Uri("swagger/index.js", UriKind.Relative), Ct);
+
+        Assert.Contains("/swagger/v1/swagger.json", initializer, StringComparison.Ordinal);
+        Assert.Contains("/swagger/v2/swagger.json", initializer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task V2_document_describes_only_v2()
+    {
+        var served = await fixture.Gateway.Client.GetStringAsync(new Uri("swagger/v2/swagger.json", UriKind.Relative), Ct);
+
+        Assert.Contains("\"/v2/prices\"", served, StringComparison.Ordinal);
+        Assert.Contains("\"/v2/me\"", served, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/v1/", served, StringComparison.Ordinal);
     }
 
     [Fact]

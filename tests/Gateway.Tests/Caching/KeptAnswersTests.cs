@@ -93,7 +93,7 @@ public sealed class KeptAnswersTests
     GraphQLKeptAnswers Answers(TimeSpan keepFor) => new(Options.Create(new GraphQLOptions { KeepAnswersFor = keepFor }), _time);
 
     KeptAnswer Answer(GraphQLKeptAnswers answers, Func<bool> holds) =>
-        new("{}"u8.ToArray(), 10, new KeptReads([], [_ => holds()]), answers.ExpiresFrom(_time.GetUtcNow()));
+        new("{}"u8.ToArray(), 10, new KeptReads([], [_ => holds()]), answers.ExpiresFrom(_time.GetUtcNow()), []);
 
     static AnswerKey Key(string query) => new("catalog:read|*", ByGet: false, null, "", query);
 }

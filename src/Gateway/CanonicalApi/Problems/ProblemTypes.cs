@@ -33,6 +33,12 @@ public static class ProblemTypes
     /// <summary>404: the product, customer, order or SKU does not exist, or the caller does not act for its customer.</summary>
     public const string NotFound = Base + "not-found";
 
+    /// <summary>404: the path names a version of the API that is not served (<c>/v3/...</c>); <c>supportedVersions</c> lists those that are.</summary>
+    public const string UnknownVersion = Base + "unknown-version";
+
+    /// <summary>410 with <c>Link: &lt;/v2&gt;; rel="successor-version"</c>: the version is past its sunset; <c>successorVersion</c> names where to go.</summary>
+    public const string VersionGone = Base + "version-gone";
+
     /// <summary>405 with <c>Allow</c>: a method the ERP pass-through does not forward.</summary>
     public const string MethodNotAllowed = Base + "method-not-allowed";
 

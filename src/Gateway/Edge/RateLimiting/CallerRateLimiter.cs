@@ -85,6 +85,13 @@ internal sealed class CallerRateLimiter(
             .Where(a => a.CallerId.StartsWith(Partner.CallerIdPrefix, StringComparison.Ordinal))
             .Select(a => new PartnerQuotaUse(a.CallerId[Partner.CallerIdPrefix.Length..], a.Plan, a.Plan.DailyQuota - Math.Min(a.Plan.DailyQuota, a.DayRemaining), a.LastUsed))];
 
+    /// <summary>What is left of <paramref name="caller"/>'s daily quota on this instance; its plan's whole quota when it has not called yet.</summary>
+    public long DayRemaining(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return _allowances.TryGetValue((caller.Id, caller.Plan), out var allowance) ? allowance.DayRemaining : caller.Plan.DailyQuota;
+    }
+
     /// <summary>Forgets partitions idle since <paramref name="before"/>: a returning caller just leases afresh.</summary>
     public void ForgetIdle(DateTimeOffset before)
     {

@@ -49,7 +49,13 @@ internal sealed class PartnerAllowance(
         {
             lock (_gate)
             {
-                return _poolDay == Day(time.GetUtcNow()) ? _dayRemaining + _pool : plan.DailyQuota;
+                var now = time.GetUtcNow();
+                if (_refusedBy == PlanLimit.Daily && now < _refusedUntil)
+                {
+                    return 0;
+                }
+
+                return _poolDay == Day(now) ? _dayRemaining + _pool : plan.DailyQuota;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -46,6 +47,35 @@ public static class ScopeKey
     /// <summary>The SHA-256 of <see cref="Of"/>'s encoding, base64url: 43 characters whatever the parts weigh.</summary>
     public static string Digest(params ReadOnlySpan<string?> parts) =>
         Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(Of(parts))));
+
+    /// <summary>The parts of an encoding <see cref="Of"/> wrote, in order; null when <paramref name="encoded"/> is not one.</summary>
+    public static IReadOnlyList<string?>? Parts(string encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var parts = new List<string?>();
+        var at = 0;
+        while (at < encoded.Length)
+        {
+            if (encoded[at] == '-')
+            {
+                parts.Add(null);
+                at++;
+                continue;
+            }
+
+            var colon = encoded.IndexOf(':', at);
+            if (colon <= at || !int.TryParse(encoded.AsSpan(at, colon - at), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || length > encoded.Length - colon - 1)
+            {
+                return null;
+            }
+
+            parts.Add(encoded.Substring(colon + 1, length));
+            at = colon + 1 + length;
+        }
+
+        return parts;
+    }
 
     static void Append(StringBuilder builder, string? part)
     {

@@ -3,11 +3,14 @@ using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.Core;
 using Gateway.Edge;
+using Gateway.GraphQL.Deprecations;
 using Gateway.GraphQL.Guardrails;
 using Gateway.GraphQL.Loading;
 using Gateway.GraphQL.PersistedQueries;
 using Gateway.GraphQL.Schema;
 using Gateway.Observability;
+using Gateway.Versions;
+using Gateway.Versions.Usage;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -34,8 +37,13 @@ internal sealed class GraphQLEndpoint(
     ICatalogSource catalog,
     ICustomerSource customers,
     IPriceSource prices,
-    IStockSource stock)
+    IStockSource stock,
+    FieldDeprecations deprecations,
+    UsageCounter usage)
 {
+    /// <summary>The route usage counts GraphQL's deprecated fields under.</summary>
+    const string UsageRoute = "POST|GET " + GraphQLSetup.Path;
+
     readonly GraphQLOptions _options = options.Value;
 
     /// <summary>Rules whose verdict depends on the document alone: run once per query text (<see cref="ValidatedDocuments"/>).</summary>
@@ -131,6 +139,7 @@ internal sealed class GraphQLEndpoint(
 
         using var tracked = outcomes.Track(http);
 
+        var deprecated = deprecations.Any ? new HashSet<string>(StringComparer.Ordinal) : null;
         var builtAt = time.GetUtcNow();
         double? measuredCost = null;
         var loaders = new RequestLoaders(catalog, customers, prices, stock, http.RequestAborted);
@@ -148,8 +157,8 @@ internal sealed class GraphQLEndpoint(
             User = http.User,
             UserContext = new GraphQLRequestContext(http, loaders),
             ValidationRules = validated is null
-                ? [.. _documentRules, .. RequestRules(http, allowMutations, c => measuredCost = c)]
-                : RequestRules(http, allowMutations, c => measuredCost = c),
+                ? [.. _documentRules, .. RequestRules(http, allowMutations, c => measuredCost = c, deprecated)]
+                : RequestRules(http, allowMutations, c => measuredCost = c, deprecated),
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = context =>
             {
@@ -163,6 +172,7 @@ internal sealed class GraphQLEndpoint(
         span?.SetTag(GatewayTracing.GraphQLErrorsTag, result.Errors?.Count ?? 0);
         if (result.Executed)
         {
+            CountDeprecated(caller, deprecated);
             // Parsed and past every validation rule, depth and cost among them: only now may a registration keep the text.
             persisted.Register(text);
             if (validated is null && result.Document is { } document)
@@ -174,7 +184,7 @@ internal sealed class GraphQLEndpoint(
         if (key is not null && measuredCost is { } spent && Keepable(result) && reads!.Seal() is { } built)
         {
             var body = await GraphQLAnswer.SerializeAsync(serializer, result, http.RequestAborted);
-            answers.Keep(key, new KeptAnswer(body, spent, built, answers.ExpiresFrom(builtAt)), text.Query.Length);
+            answers.Keep(key, new KeptAnswer(body, spent, built, answers.ExpiresFrom(builtAt), deprecated is { Count: > 0 } ? [.. deprecated] : []), text.Query.Length);
             await GraphQLAnswer.BodyAsync(http, body);
             return;
         }
@@ -191,6 +201,8 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        CountDeprecated(http.Features.Get<Caller>(), kept.DeprecatedFields);
+
         // RFC 9211, as canonical answers say it.
         GatewayTracing.RecordedRequest(http)?.SetTag(GatewayTracing.KeptAnswerTag, true);
         http.Response.Headers[CacheOutcomeFeature.HeaderName] = CacheOutcomeFeature.Hit;
@@ -201,7 +213,25 @@ internal sealed class GraphQLEndpoint(
     static bool Keepable(ExecutionResult result) =>
         result.Executed && result.Errors is not { Count: > 0 } && result.Operation?.Operation == GraphQLParser.AST.OperationType.Query;
 
-    /// <summary>Rules whose verdict depends on the request: run every time.</summary>
-    IValidationRule[] RequestRules(HttpContext http, bool allowMutations, Action<double> measured) =>
-        allowMutations ? [cost.RuleFor(http, measured)] : [cost.RuleFor(http, measured), QueriesOnly.Instance];
+    /// <summary>Rules whose verdict depends on the request: run every time; with <paramref name="deprecated"/>, the watch of deprecated fields too.</summary>
+    IValidationRule[] RequestRules(HttpContext http, bool allowMutations, Action<double> measured, HashSet<string>? deprecated)
+    {
+        IValidationRule[] rules = allowMutations ? [cost.RuleFor(http, measured)] : [cost.RuleFor(http, measured), QueriesOnly.Instance];
+        return deprecated is null ? rules : [.. rules, deprecations.Watch(deprecated)];
+    }
+
+    /// <summary>One call per deprecated field an operation that ran selected, however often it selects it.</summary>
+    void CountDeprecated(Caller? caller, IReadOnlyCollection<string>? fields)
+    {
+        if (caller is null || fields is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var callerId = VersionLifecycleMiddleware.CallerIdOf(caller);
+        foreach (var field in fields)
+        {
+            usage.Record(field, callerId, UsageRoute);
+        }
+    }
 }

@@ -13,5 +13,5 @@ internal sealed class GraphQLKeptAnswers(IOptions<GraphQLOptions> options, TimeP
 /// <summary>What an answer is kept under (<see cref="AnswerRights"/>); <paramref name="ByGet"/> apart, since GET refuses what POST allows.</summary>
 internal sealed record AnswerKey(string Rights, bool ByGet, string? OperationName, string Variables, string Query);
 
-/// <summary>A kept answer: its JSON, the cost each sending spends, and what it was built from.</summary>
-internal sealed record KeptAnswer(byte[] Body, double Cost, KeptReads Reads, DateTimeOffset Expires) : IKeptAnswer;
+/// <summary>A kept answer: its JSON, the cost each sending spends, what it was built from, and the deprecated fields each sending counts.</summary>
+internal sealed record KeptAnswer(byte[] Body, double Cost, KeptReads Reads, DateTimeOffset Expires, IReadOnlyList<string> DeprecatedFields) : IKeptAnswer;
