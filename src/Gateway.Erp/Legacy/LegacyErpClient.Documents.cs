@@ -1,7 +1,7 @@
 using System.ServiceModel;
-using Gateway.Erp.Outbound;
 using Gateway.Core.Erp;
 using Gateway.Core.Orders;
+using Gateway.Erp.Outbound;
 
 namespace Gateway.Erp.Legacy;
 
