@@ -47,3 +47,28 @@ public interface IOrderSink
     /// <returns>Null when the ERP holds no order for the reference.</returns>
     Task<SalesOrderState?> FindByExternalReferenceAsync(string externalReference, CancellationToken cancellationToken);
 }
+
+/// <summary>What a sales order leaves behind in the ERP: its parcels and its invoice, and a customer's invoices.</summary>
+public interface IOrderDocumentSource
+{
+    /// <summary>The order's parcels, first part first; empty before it ships.</summary>
+    /// <param name="erpOrderNumber">The ERP's number of the order, as that ERP spells it.</param>
+    Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken);
+
+    /// <returns>Null before the order is invoiced.</returns>
+    Task<ErpInvoice?> GetInvoiceAsync(string erpOrderNumber, CancellationToken cancellationToken);
+
+    /// <summary>The customer's invoices issued on or after <paramref name="since"/> (UTC), oldest first.</summary>
+    Task<InvoicePage> ListInvoicesAsync(string customerId, DateOnly since, int offset, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>Return authorisations in the ERP.</summary>
+public interface IReturnSink
+{
+    /// <summary>Requests the return once per external reference; a repeat returns the first with <c>Created = false</c>.</summary>
+    /// <exception cref="Erp.ErpRejectedException">The ERP refuses the request (a line it did not ship, more than it shipped).</exception>
+    Task<ErpReturn> RequestAsync(ReturnRequest request, CancellationToken cancellationToken);
+
+    /// <returns>Null when the ERP holds no return for the reference.</returns>
+    Task<ErpReturn?> FindAsync(string externalReference, CancellationToken cancellationToken);
+}

@@ -75,6 +75,8 @@ public static class ErpServiceCollectionExtensions
         services.TryAddSingleton<ICustomerSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IStockSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IOrderSink>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IOrderDocumentSource>(sp => sp.GetRequiredService<RoutedPorts>());
+        services.TryAddSingleton<IReturnSink>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IPriceComponentSource>(sp => sp.GetRequiredService<RoutedPorts>());
         services.TryAddSingleton<IErpChangeFeed>(sp => new LegacyChangeFeed(
             sp.GetRequiredService<LegacyErpClient>(), sp.GetRequiredKeyedService<ErpPipeline>(ErpSystem.Legacy)));

@@ -41,6 +41,7 @@ public static class CloudErpSetup
         api.MapCloudPricing();
         api.MapCloudInventory();
         api.MapCloudSalesOrders();
+        api.MapCloudDocuments();
         return app;
     }
 }

@@ -55,3 +55,23 @@ internal static class CloudMapping
     private static CloudAddress ToCloud(this SimAddress address) =>
         new(address.Street, address.City, address.Region, address.PostalCode, address.Country);
 }
+
+/// <summary>An order's documents in the cloud dialect.</summary>
+internal static class CloudDocumentMapping
+{
+    public static CloudShipment ToCloud(this SimShipment shipment) => new(
+        shipment.Number.Cloud, shipment.Order.Cloud, shipment.Part, shipment.Carrier, shipment.TrackingNumber, shipment.ShippedAt,
+        [.. shipment.Lines.Select(l => new CloudItemQuantity(l.Sku, l.Quantity))]);
+
+    public static CloudInvoice ToCloud(this SimInvoice invoice, DateOnly today) => new(
+        invoice.Number.Cloud, invoice.Order.Cloud, invoice.OrderExternalRef, invoice.CustomerId, invoice.Currency,
+        [.. invoice.Lines.Select(l => new CloudInvoiceLine(l.Sku, l.Quantity, l.UnitPrice, l.Amount))],
+        invoice.Subtotal, invoice.TaxRate, invoice.Tax, invoice.Total, invoice.IssuedAt, invoice.DueDate,
+        invoice.StatusOn(today).ToString().ToLowerInvariant());
+
+    public static CloudReturn ToCloud(this SimReturn rma) => new(
+        rma.Number.Cloud, rma.ExternalRef, rma.Order.Cloud, rma.CustomerId,
+        [.. rma.Lines.Select(l => new CloudItemQuantity(l.Sku, l.Quantity))],
+        rma.Reason, rma.Status.ToString().ToLowerInvariant(), rma.RejectReason, rma.CreditNote?.Cloud, rma.CreditAmount,
+        rma.CreatedAt, rma.StatusChangedAt);
+}

@@ -15,6 +15,9 @@ public sealed record ItemChangeRequest(string? Name, string? Status);
 /// <summary><c>POST /_sim/customers/{customerId}</c>: <paramref name="CreditStatus"/> is Ok or Hold.</summary>
 public sealed record CustomerChangeRequest(string? CreditStatus);
 
+/// <summary><c>POST /_sim/invoices/{invoiceNumber}</c>: mark it paid (or open again) and/or move its due date; emits <c>invoice.changed</c>.</summary>
+public sealed record InvoiceChangeRequest(bool? Paid, DateOnly? DueDate);
+
 /// <summary><c>POST /_sim/faults</c>: omitted values mean none, so <c>{ "backend": "cloud" }</c> clears the cloud's faults; no backend means both.</summary>
 public sealed record FaultChangeRequest(string? Backend, int? LatencyMs, double? ErrorRate, bool? Outage);
 

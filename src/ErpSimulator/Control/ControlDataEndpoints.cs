@@ -13,6 +13,7 @@ internal static class ControlDataEndpoints
         sim.MapPost("/stock", ChangeStock);
         sim.MapPost("/items/{sku}", ChangeItem);
         sim.MapPost("/customers/{customerId}", ChangeCustomer);
+        sim.MapPost("/invoices/{invoiceNumber}", ChangeInvoice);
         sim.MapGet("/sample", Sample);
         return sim;
     }
@@ -91,6 +92,11 @@ internal static class ControlDataEndpoints
 
         return Changed(data.UpdateCustomer(customerId, credit), $"customer '{customerId}'");
     }
+
+    private static IResult ChangeInvoice(string invoiceNumber, [FromBody] InvoiceChangeRequest request, ErpDataSet data) =>
+        DocumentNumber.TryParse(DocumentKind.Invoice, invoiceNumber, out var number)
+            ? Changed(data.UpdateInvoice(number, request.Paid, request.DueDate), $"invoice '{invoiceNumber}'")
+            : ControlErrors.Invalid("invoiceNumber", "invoiceNumber must be INV-0000001 or 9000000001.");
 
     private static IResult Sample(int? skus, int? customers, ErpDataSet data)
     {

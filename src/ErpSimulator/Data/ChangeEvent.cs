@@ -29,4 +29,10 @@ public static class ChangeTypes
     public const string InventoryChanged = "inventory.changed";
     public const string CustomerChanged = "customer.changed";
     public const string OrderChanged = "order.changed";
+
+    /// <summary>An order's invoice changed (paid, or its due date moved); names the order and its customer.</summary>
+    public const string InvoiceChanged = "invoice.changed";
+
+    /// <summary>A return of an order moved (authorised, rejected, received, credited); names the order and its customer.</summary>
+    public const string ReturnChanged = "return.changed";
 }

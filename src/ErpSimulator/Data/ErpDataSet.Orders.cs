@@ -87,7 +87,7 @@ public sealed partial class ErpDataSet
 
             lock (_writeLock)
             {
-                var next = Advance(_orders[number], now);
+                var next = Step(_orders[number], now);
                 _orders[number] = next;
                 if (next.Status == SalesOrderStatus.Invoiced)
                 {
@@ -102,20 +102,6 @@ public sealed partial class ErpDataSet
 
         return moved;
     }
-
-    private static SimSalesOrder Advance(SimSalesOrder order, DateTimeOffset now) => order.Status switch
-    {
-        SalesOrderStatus.Confirmed => order with { Status = SalesOrderStatus.Allocated, StatusChangedAt = now, Sequence = order.Sequence + 1 },
-        SalesOrderStatus.Allocated => order with
-        {
-            Status = SalesOrderStatus.Shipped,
-            Carrier = Vocabulary.Carriers[order.Number.Value % Vocabulary.Carriers.Length],
-            TrackingNumber = "TRK" + (order.Number.Value * 7919 % 1_000_000_007).ToString("D10", CultureInfo.InvariantCulture),
-            StatusChangedAt = now,
-            Sequence = order.Sequence + 1,
-        },
-        _ => order with { Status = SalesOrderStatus.Invoiced, StatusChangedAt = now, Sequence = order.Sequence + 1 },
-    };
 
     private string? RejectionOf(SalesOrderRequest request)
     {

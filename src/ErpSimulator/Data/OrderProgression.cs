@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace ErpSimulator.Data;
 
-/// <summary>Moves sales orders Confirmed → Allocated → Shipped → Invoiced, one step per <c>Simulator:OrderStepMs</c>.</summary>
+/// <summary>
+/// Moves sales orders Confirmed → Allocated → Shipped (in one or two parts) → Invoiced, and returns Requested →
+/// Authorised (or Rejected) → Received → Credited, one step per <c>Simulator:OrderStepMs</c>.
+/// </summary>
 internal sealed class OrderProgression(ErpDataSet dataSet, IOptions<SimulatorOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,6 +19,7 @@ internal sealed class OrderProgression(ErpDataSet dataSet, IOptions<SimulatorOpt
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 dataSet.AdvanceOrders(step);
+                dataSet.AdvanceReturns(step);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

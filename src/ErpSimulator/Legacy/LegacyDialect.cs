@@ -10,7 +10,7 @@ namespace ErpSimulator.Legacy;
 /// from the simulator's records to the legacy wire types and back.
 /// Parsing is strict: what the ERP would have refused is an <see cref="LegacyFault.InvalidArgument"/> fault.
 /// </summary>
-internal static class LegacyDialect
+internal static partial class LegacyDialect
 {
     public const int ItemNumberLength = 18;
     public const int CustomerNumberLength = 10;

@@ -35,7 +35,7 @@ internal sealed partial class LegacyErpService
                 throw LegacyFault.Invalid(nameof(OrderNumbers), "give OrderNumbers or ExternalRef.");
             }
 
-            var orders = numbers.Select(ParseOrderNumber).Distinct().Select(data.FindOrder)
+            var orders = numbers.Select(n => ParseOrderNumber(n)).Distinct().Select(data.FindOrder)
                 .Concat(string.IsNullOrWhiteSpace(ExternalRef) ? [] : [data.FindOrderByExternalRef(ExternalRef)])
                 .OfType<SimSalesOrder>()
                 .DistinctBy(o => o.Number);
@@ -65,8 +65,8 @@ internal sealed partial class LegacyErpService
         });
 
     /// <summary>The legacy ERP knows its orders by its own 10-digit numbers only.</summary>
-    private static SalesOrderNumber ParseOrderNumber(string? orderNumber) =>
+    private static SalesOrderNumber ParseOrderNumber(string? orderNumber, string field = "OrderNumbers") =>
         orderNumber is { Length: 10 } && orderNumber.All(char.IsAsciiDigit) && SalesOrderNumber.TryParse(orderNumber, out var number)
             ? number
-            : throw LegacyFault.Invalid("OrderNumbers", $"'{orderNumber}' is not a legacy order number (10 digits, 45000xxxxx).");
+            : throw LegacyFault.Invalid(field, $"'{orderNumber}' is not a legacy order number (10 digits, 45000xxxxx).");
 }

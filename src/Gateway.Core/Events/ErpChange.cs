@@ -24,9 +24,15 @@ public static class ErpChangeTypes
     public const string CustomerChanged = "customer.changed";
     public const string OrderChanged = "order.changed";
 
+    /// <summary>An order's invoice changed (paid, or its due date moved); names the order and the customer.</summary>
+    public const string InvoiceChanged = "invoice.changed";
+
+    /// <summary>A return of an order moved on; names the order returned and the customer.</summary>
+    public const string ReturnChanged = "return.changed";
+
     /// <summary>Whether <paramref name="type"/> is one of the announced types.</summary>
     public static bool IsKnown(string? type) =>
-        type is ItemChanged or PriceChanged or InventoryChanged or CustomerChanged or OrderChanged;
+        type is ItemChanged or PriceChanged or InventoryChanged or CustomerChanged or OrderChanged or InvoiceChanged or ReturnChanged;
 }
 
 /// <summary>The legacy ERP's change feed, read from a position (<c>GetChanges(sinceToken)</c>).</summary>

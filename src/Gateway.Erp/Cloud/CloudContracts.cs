@@ -35,3 +35,41 @@ internal sealed record CloudSalesOrderLine(string Sku, int Quantity, decimal? Un
 
 internal sealed record CloudSalesOrder(
     string OrderNumber, string ExternalReference, string Status, string? Carrier, string? TrackingNumber, DateTimeOffset StatusChangedAt, string? RejectReason);
+
+internal sealed record CloudItemQuantity(string Sku, int Quantity);
+
+internal sealed record CloudShipment(
+    string ShipmentNumber, string OrderNumber, int Part, string Carrier, string TrackingNumber, DateTimeOffset ShippedAt, IReadOnlyList<CloudItemQuantity> Lines);
+
+internal sealed record CloudInvoice(
+    string InvoiceNumber,
+    string OrderNumber,
+    string ExternalReference,
+    string CustomerId,
+    string Currency,
+    IReadOnlyList<CloudInvoiceLine> Lines,
+    decimal Subtotal,
+    decimal TaxRate,
+    decimal Tax,
+    decimal Total,
+    DateTimeOffset IssuedAt,
+    DateOnly DueDate,
+    string Status);
+
+internal sealed record CloudInvoiceLine(string Sku, int Quantity, decimal UnitPrice, decimal Amount);
+
+internal sealed record CloudReturnRequest(string ExternalReference, string OrderNumber, IReadOnlyList<CloudItemQuantity> Lines, string? Reason);
+
+internal sealed record CloudReturn(
+    string ReturnNumber,
+    string ExternalReference,
+    string OrderNumber,
+    string CustomerId,
+    IReadOnlyList<CloudItemQuantity> Lines,
+    string? Reason,
+    string Status,
+    string? RejectReason,
+    string? CreditNoteNumber,
+    decimal? CreditAmount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset StatusChangedAt);

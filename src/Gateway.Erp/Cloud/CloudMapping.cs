@@ -13,7 +13,7 @@ namespace Gateway.Erp.Cloud;
 /// <c>{ code: each|box|case, packSize }</c>, locations as warehouses with <c>allocated</c> as reserved, terms
 /// <c>net30</c>/<c>cod</c>. A value outside the contract is an <see cref="ErpContractException"/>, never a guess.
 /// </summary>
-internal static class CloudMapping
+internal static partial class CloudMapping
 {
     public static Product ToProduct(CloudItem item) => new(
         item.Sku,

@@ -16,6 +16,9 @@ internal static class CanonicalAmounts
         return significant.Scale >= 2 ? significant : significant + 0.00m;
     }
 
+    /// <summary>A rate (a tax rate as a fraction) with its significant places only: "13.000" percent and 0.13 are both 0.13.</summary>
+    public static decimal Rate(decimal rate) => rate / Normalizer;
+
     /// <summary>Timestamps to whole seconds in UTC: the legacy ERP carries no finer time, so neither may the cloud's.</summary>
     public static DateTimeOffset Timestamp(DateTimeOffset at)
     {

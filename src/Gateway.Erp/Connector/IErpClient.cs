@@ -30,6 +30,17 @@ internal interface IErpClient
 
     Task<SalesOrderState?> FindOrderAsync(string externalReference, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken);
+
+    Task<ErpInvoice?> GetInvoiceAsync(string erpOrderNumber, CancellationToken cancellationToken);
+
+    /// <param name="limit">At most the ERP's page size.</param>
+    Task<InvoicePage> ListInvoicesAsync(string customerId, DateOnly since, int offset, int limit, CancellationToken cancellationToken);
+
+    Task<ErpReturn> RequestReturnAsync(ReturnRequest request, CancellationToken cancellationToken);
+
+    Task<ErpReturn?> FindReturnAsync(string externalReference, CancellationToken cancellationToken);
+
     // The price components (see IPriceComponentSource): the shared parts of a quote, cached apart by the gateway.
 
     /// <param name="skus">At most the ERP's batch size.</param>

@@ -16,7 +16,7 @@ namespace Gateway.Erp.Legacy;
 /// measure with the pack size inside (<c>BX12</c>), one-letter codes. A value outside the contract is an
 /// <see cref="ErpContractException"/>, never a guess.
 /// </summary>
-internal static class LegacyMapping
+internal static partial class LegacyMapping
 {
     public const int ItemNumberLength = 18;
     public const int CustomerNumberLength = 10;

@@ -19,7 +19,7 @@ internal sealed partial class RoutedPorts(
     IOptionsMonitor<ErpRoutingOptions> routing,
     [FromKeyedServices(ErpSystem.Legacy)] ErpConnector legacy,
     [FromKeyedServices(ErpSystem.Cloud)] ErpConnector cloud)
-    : ICatalogSource, ICustomerSource, IStockSource, IOrderSink
+    : ICatalogSource, ICustomerSource, IStockSource, IOrderSink, IOrderDocumentSource, IReturnSink
 {
     public Task<IReadOnlyList<Product>> GetProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
         For(ErpDomain.Products).GetProductsAsync(skus, cancellationToken);
@@ -38,6 +38,22 @@ internal sealed partial class RoutedPorts(
 
     public Task<SalesOrderState?> FindByExternalReferenceAsync(string externalReference, CancellationToken cancellationToken) =>
         For(ErpDomain.Orders).FindByExternalReferenceAsync(externalReference, cancellationToken);
+
+    // An order's documents and returns live where its orders do.
+    public Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
+        For(ErpDomain.Orders).GetShipmentsAsync(erpOrderNumber, cancellationToken);
+
+    public Task<ErpInvoice?> GetInvoiceAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
+        For(ErpDomain.Orders).GetInvoiceAsync(erpOrderNumber, cancellationToken);
+
+    public Task<InvoicePage> ListInvoicesAsync(string customerId, DateOnly since, int offset, int limit, CancellationToken cancellationToken) =>
+        For(ErpDomain.Orders).ListInvoicesAsync(customerId, since, offset, limit, cancellationToken);
+
+    public Task<ErpReturn> RequestAsync(ReturnRequest request, CancellationToken cancellationToken) =>
+        For(ErpDomain.Orders).RequestAsync(request, cancellationToken);
+
+    public Task<ErpReturn?> FindAsync(string externalReference, CancellationToken cancellationToken) =>
+        For(ErpDomain.Orders).FindAsync(externalReference, cancellationToken);
 
     /// <summary>The ERP that is the system of record for <paramref name="domain"/> now.</summary>
     public ErpSystem SystemOfRecord(ErpDomain domain) => routing.CurrentValue.For(domain);

@@ -15,6 +15,8 @@ internal static class CacheKeys
     public const string ListPrices = "list";
     public const string Promotions = "promo";
     public const string Contracts = "contract";
+    public const string Shipments = "shipments";
+    public const string Invoices = "invoice";
 
     /// <summary>The currencies list prices are cached in (the ERPs price in these only).</summary>
     public static readonly string[] Currencies = ["USD", "CAD"];
@@ -57,6 +59,9 @@ internal static class CacheKeys
             ErpChangeTypes.PriceChanged when sku is not null =>
                 [.. Currencies.Select(c => ListPrices + ":" + ListPrice(sku, c)), Promotions + ":" + sku],
             ErpChangeTypes.CustomerChanged when customer is not null => [Customers + ":" + customer, Contracts + ":" + customer],
+            // An order's parcels and invoice are cached under the ERP's order number, which its events carry.
+            ErpChangeTypes.OrderChanged when change.OrderNumber is { } order => [Shipments + ":" + order, Invoices + ":" + order],
+            ErpChangeTypes.InvoiceChanged when change.OrderNumber is { } order => [Invoices + ":" + order],
             _ => [],
         };
     }

@@ -2,6 +2,7 @@ using Gateway.Core;
 using Gateway.Core.Catalog;
 using Gateway.Core.Customers;
 using Gateway.Core.Inventory;
+using Gateway.Core.Orders;
 
 namespace Gateway.Caching;
 
@@ -59,3 +60,26 @@ internal sealed class CachedStock(IStockSource erp, CacheRegion<StockLevel> stoc
         return CachedCatalog.InOrder(skus, found);
     }
 }
+
+/// <summary>
+/// An order's shipments and invoice through the cache, under the ERP's order number: they change rarely and every change
+/// is an event of the order (<see cref="CacheKeys.StaleAfter"/>). A customer's invoice list passes through, as product
+/// searches do: it depends on every invoice of the customer, which no entity key invalidates precisely.
+/// </summary>
+internal sealed class CachedOrderDocuments(IOrderDocumentSource erp, CacheRegion<ShipmentSet> shipments, CacheRegion<InvoiceEntry> invoices) : IOrderDocumentSource
+{
+    public async Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
+        (await shipments.GetAsync(erpOrderNumber, async ct => new ShipmentSet(await erp.GetShipmentsAsync(erpOrderNumber, ct)), cancellationToken))?.Items ?? [];
+
+    public async Task<ErpInvoice?> GetInvoiceAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
+        (await invoices.GetAsync(erpOrderNumber, async ct => new InvoiceEntry(await erp.GetInvoiceAsync(erpOrderNumber, ct)), cancellationToken))?.Invoice;
+
+    public Task<InvoicePage> ListInvoicesAsync(string customerId, DateOnly since, int offset, int limit, CancellationToken cancellationToken) =>
+        erp.ListInvoicesAsync(customerId, since, offset, limit, cancellationToken);
+}
+
+/// <summary>An order's parcels as one cache entry (none yet is an answer too).</summary>
+internal sealed record ShipmentSet(IReadOnlyList<ErpShipment> Items);
+
+/// <summary>An order's invoice as one cache entry; null before the order is invoiced, which is an answer too.</summary>
+internal sealed record InvoiceEntry(ErpInvoice? Invoice);

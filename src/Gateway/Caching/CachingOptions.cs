@@ -39,6 +39,15 @@ public sealed class CachingOptions
     [Range(typeof(TimeSpan), Min, Max)] public TimeSpan StockMaxStaleness { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// An order's shipments and invoice: they change a few times in an order's life, each time announced by the order's
+    /// events. Default: 10 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), Min, Max)] public TimeSpan OrderDocumentsTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Default: 1 hour.</summary>
+    [Range(typeof(TimeSpan), Min, Max)] public TimeSpan OrderDocumentsMaxStaleness { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long a whole answer of <c>GET /v1/products</c>, <c>/inventory</c>, <c>/prices</c> and <c>/customers</c> may be
     /// kept and sent again without building it: for the same path and query, to callers with the same scopes and
     /// customers. It is only sent while every cached entry it was built from is still the current, fresh one, so a change
@@ -58,6 +67,8 @@ public sealed class CachingOptions
     internal CachePolicy Customers => new(CustomersTtl, CustomersMaxStaleness);
 
     internal CachePolicy Prices => new(PricesTtl, PricesMaxStaleness);
+
+    internal CachePolicy OrderDocuments => new(OrderDocumentsTtl, OrderDocumentsMaxStaleness);
 
     internal CachePolicy Stock => new(StockTtl, StockMaxStaleness);
 }

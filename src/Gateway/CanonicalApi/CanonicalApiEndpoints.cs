@@ -3,7 +3,9 @@ using Gateway.CanonicalApi.Problems;
 using Gateway.Catalog;
 using Gateway.Customers;
 using Gateway.Inventory;
+using Gateway.Orders.Documents;
 using Gateway.Orders.Intake;
+using Gateway.Orders.Returns;
 using Gateway.Pricing;
 using Gateway.Standing;
 using Gateway.Versions;
@@ -36,6 +38,9 @@ public static class CanonicalApiEndpoints
         v1.MapPrices();
         v1.MapInventory();
         v1.MapOrders();
+        v1.MapShipments();
+        v1.MapInvoices();
+        v1.MapReturns();
         // v1's document is frozen (api-specs/canonical/v1.json); /v1/me is pinned in the contract and documented as /v2/me.
         v1.MapMe().ExcludeFromDescription();
 

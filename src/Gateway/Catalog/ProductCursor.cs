@@ -30,7 +30,8 @@ public static class ProductCursor
     }
 
     /// <returns>The offset the cursor continues from, or null with <paramref name="error"/> saying why it is refused.</returns>
-    public static int? Decode(string cursor, string? category, string? text, out string? error)
+    /// <param name="filterNames">The query parameters the fingerprint covers, named in the refusal.</param>
+    public static int? Decode(string cursor, string? category, string? text, out string? error, string filterNames = "category, q")
     {
         ArgumentNullException.ThrowIfNull(cursor);
         error = null;
@@ -50,7 +51,7 @@ public static class ProductCursor
 
         if (!bytes.Slice(1 + sizeof(int), FingerprintLength).SequenceEqual(Fingerprint(category, text)))
         {
-            error = "The cursor belongs to a query with other filters (category, q); start again without a cursor.";
+            error = $"The cursor belongs to a query with other filters ({filterNames}); start again without a cursor.";
             return null;
         }
 

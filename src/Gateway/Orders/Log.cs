@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6022, Level = LogLevel.Warning, Message = "The ERP's change event for its order {ErpOrderNumber} could not be applied; the poller brings the order up to date.")]
     public static partial void OrderEventFailed(ILogger logger, string erpOrderNumber, Exception exception);
+
+    [LoggerMessage(EventId = 6030, Level = LogLevel.Information, Message = "Return {ReturnId} of order {OrderId} requested from the ERP with {LineCount} line(s).")]
+    public static partial void ReturnRequested(ILogger logger, string returnId, string orderId, int lineCount);
 }

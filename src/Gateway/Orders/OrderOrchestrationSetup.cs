@@ -53,6 +53,7 @@ public static class OrderOrchestrationSetup
         services.AddSingleton<OrderWriter>();
         services.AddSingleton<OrderValidation>();
         services.AddSingleton<OrderIntake>();
+        services.AddSingleton<Returns.ReturnIntake>();
         services.AddSingleton<OrderHandOff>();
         services.AddSingleton<OrderStatusFeed>();
         services.AddSingleton<ExceptionQueue>();

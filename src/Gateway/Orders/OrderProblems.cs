@@ -15,19 +15,20 @@ internal static class OrderProblems
         detail: detail,
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
 
-    public static ProblemHttpResult KeyReused() => TypedResults.Problem(
+    /// <param name="what">What the key places: <c>order</c>, <c>return</c>.</param>
+    public static ProblemHttpResult KeyReused(string what = "order") => TypedResults.Problem(
         type: ProblemTypes.IdempotencyKeyReused,
         title: "Idempotency key reused",
         statusCode: StatusCodes.Status422UnprocessableEntity,
-        detail: $"This {IdempotencyKey.HeaderName} was already used for a different order; use a new key for a new order.",
+        detail: $"This {IdempotencyKey.HeaderName} was already used for a different {what}; use a new key for a new {what}.",
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = ["used before with a different body"] } });
 
-    public static ProblemHttpResult InProgress(HttpContext context)
+    public static ProblemHttpResult InProgress(HttpContext context, string what = "Order")
     {
         context.Response.Headers.RetryAfter = "1";
         return TypedResults.Problem(
             type: ProblemTypes.OrderInProgress,
-            title: "Order still being placed",
+            title: what + " still being placed",
             statusCode: StatusCodes.Status409Conflict,
             detail: $"A request with this {IdempotencyKey.HeaderName} is still being handled; retry shortly with the same key.");
     }

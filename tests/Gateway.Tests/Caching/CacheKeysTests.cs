@@ -21,8 +21,20 @@ public sealed class CacheKeysTests
         Assert.Equal(["contract:20001"], CacheKeys.StaleAfter(Change(ErpChangeTypes.PriceChanged, "100001", "20001")));
 
     [Fact]
-    public void StaleAfter_OrderChange_DropsNothing() =>
+    public void StaleAfter_OrderChangeWithoutNumber_DropsNothing() =>
         Assert.Empty(CacheKeys.StaleAfter(Change(ErpChangeTypes.OrderChanged)));
+
+    [Fact]
+    public void StaleAfter_OrderChange_DropsTheOrdersShipmentsAndInvoice() =>
+        Assert.Equal(["shipments:SO-0000007", "invoice:SO-0000007"], CacheKeys.StaleAfter(Change(ErpChangeTypes.OrderChanged) with { OrderNumber = "SO-0000007" }));
+
+    [Fact]
+    public void StaleAfter_InvoiceChange_DropsTheInvoiceOnly() =>
+        Assert.Equal(["invoice:SO-0000007"], CacheKeys.StaleAfter(Change(ErpChangeTypes.InvoiceChanged, customerId: "20001") with { OrderNumber = "SO-0000007" }));
+
+    [Fact]
+    public void StaleAfter_ReturnChange_DropsNothing() =>
+        Assert.Empty(CacheKeys.StaleAfter(Change(ErpChangeTypes.ReturnChanged, customerId: "20001") with { OrderNumber = "SO-0000007" }));
 
     [Fact]
     public void SequenceScope_PriceAndStockOfOneSku_AreOrderedApart() =>

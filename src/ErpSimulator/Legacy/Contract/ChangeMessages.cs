@@ -18,7 +18,7 @@ public sealed class LegacyChange
 {
     /// <summary>Position in the feed; resume after it with SinceToken.</summary>
     public string Token { get; set; } = "";
-    /// <summary>item.changed, price.changed, inventory.changed, customer.changed, order.changed.</summary>
+    /// <summary>item.changed, price.changed, inventory.changed, customer.changed, order.changed, invoice.changed, return.changed.</summary>
     public string Type { get; set; } = "";
     public string? ItemNumber { get; set; }
     public string? CustomerNumber { get; set; }

@@ -43,6 +43,18 @@ public interface ILegacyErpService
     [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetSalesOrders", ReplyAction = "*")]
     Task<GetSalesOrdersResult> GetSalesOrders(string[]? OrderNumbers, string? ExternalRef);
 
+    [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetShipments", ReplyAction = "*")]
+    Task<GetShipmentsResult> GetShipments(string OrderNumber);
+
+    [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetInvoices", ReplyAction = "*")]
+    Task<GetInvoicesResult> GetInvoices(string? OrderNumber, string? CustomerNumber, string? SinceDate, int StartRow, int MaxRows);
+
+    [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "CreateReturn", ReplyAction = "*")]
+    Task<CreateReturnResult> CreateReturn(string ExternalRef, string OrderNumber, LegacyReturnLine[] Lines, string? ReasonText);
+
+    [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetReturns", ReplyAction = "*")]
+    Task<GetReturnsResult> GetReturns(string ExternalRef);
+
     [OperationContract(Action = LegacyErpNamespace.ActionPrefix + "GetChanges", ReplyAction = "*")]
     Task<GetChangesResult> GetChanges(string? SinceToken, int MaxCount);
 }

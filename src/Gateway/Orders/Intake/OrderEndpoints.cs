@@ -42,14 +42,12 @@ public static class OrderEndpoints
         IOptions<HttpJsonOptions> json,
         CancellationToken cancellationToken)
     {
-        // Binding would join a repeated header into one value; two keys for one request is a client bug to name.
-        var repeated = context.Request.Headers[IdempotencyKey.HeaderName].Count > 1;
-        if ((repeated ? $"Send one {IdempotencyKey.HeaderName} header." : IdempotencyKey.Problem(idempotencyKey)) is { } keyProblem)
+        if (KeyProblem(context, idempotencyKey) is { } keyProblem)
         {
             return CanonicalProblems.Invalid(new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = [keyProblem] });
         }
 
-        var (request, bodyErrors) = await ReadAsync(context.Request, json.Value.SerializerOptions, cancellationToken);
+        var (request, bodyErrors) = await ReadAsync<OrderRequest>(context.Request, json.Value.SerializerOptions, "an order", cancellationToken);
         if (request is null)
         {
             return CanonicalProblems.Invalid(bodyErrors!);
@@ -72,11 +70,16 @@ public static class OrderEndpoints
             ? TypedResults.Ok(stored.Order)
             : CanonicalProblems.NotFound("order", orderId);
 
+    /// <summary>Why the request's <c>Idempotency-Key</c> cannot be used, or null. Binding would join a repeated header into one value; two keys for one request is a client bug to name.</summary>
+    internal static string? KeyProblem(HttpContext context, string? idempotencyKey) =>
+        context.Request.Headers[IdempotencyKey.HeaderName].Count > 1 ? $"Send one {IdempotencyKey.HeaderName} header." : IdempotencyKey.Problem(idempotencyKey);
+
     /// <summary>
     /// The body, or errors naming the field (JSON path) that could not be read. A body over <c>Edge:Requests:MaxBodyBytes</c>
     /// (declared, or chunked and growing past it) makes Kestrel throw while it is read: 413, from the one exception handler.
     /// </summary>
-    static async Task<(OrderRequest? Request, Dictionary<string, string[]>? Errors)> ReadAsync(HttpRequest http, JsonSerializerOptions json, CancellationToken cancellationToken)
+    internal static async Task<(T? Request, Dictionary<string, string[]>? Errors)> ReadAsync<T>(HttpRequest http, JsonSerializerOptions json, string what, CancellationToken cancellationToken)
+        where T : class
     {
         if (!http.HasJsonContentType())
         {
@@ -85,9 +88,9 @@ public static class OrderEndpoints
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<OrderRequest>(http.Body, json, cancellationToken) is { } request
+            return await JsonSerializer.DeserializeAsync<T>(http.Body, json, cancellationToken) is { } request
                 ? (request, null)
-                : (null, new() { ["body"] = ["The body must be an order object."] });
+                : (null, new() { ["body"] = [$"The body must be {what} object."] });
         }
         catch (JsonException exception)
         {

@@ -22,17 +22,22 @@ internal static class OrderProgress
     }
 
     /// <summary>The order moved to what the ERP reports; the same order when that is no news.</summary>
-    public static Order Apply(Order order, SalesOrderState erp)
+    /// <param name="parcels">The order's parcels, when the ERP was asked for them: each one the order does not list yet is added.</param>
+    public static Order Apply(Order order, SalesOrderState erp, IReadOnlyList<ErpShipment>? parcels = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(erp);
-        var next = order with
+        var shipments = order.Shipments;
+        IEnumerable<Shipment> reported = erp is { Carrier: { } carrier, TrackingNumber: { } tracking } ? [new Shipment(carrier, tracking)] : [];
+        foreach (var shipment in reported.Concat((parcels ?? []).OrderBy(p => p.Part).Select(p => new Shipment(p.Carrier, p.TrackingNumber))))
         {
-            ErpOrderNumber = erp.OrderNumber,
-            Shipments = erp is { Carrier: { } carrier, TrackingNumber: { } tracking } && !order.Shipments.Any(s => s.TrackingNumber == tracking)
-                ? [.. order.Shipments, new Shipment(carrier, tracking)]
-                : order.Shipments,
-        };
+            if (!shipments.Any(s => s.TrackingNumber == shipment.TrackingNumber))
+            {
+                shipments = [.. shipments, shipment];
+            }
+        }
+
+        var next = order with { ErpOrderNumber = erp.OrderNumber, Shipments = shipments };
 
         if (erp.Status == ErpOrderStatus.Rejected)
         {

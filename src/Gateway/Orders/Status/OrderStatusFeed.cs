@@ -20,6 +20,7 @@ internal sealed class OrderStatusFeed(
     IOpenOrders openOrders,
     OrderWriter writer,
     IOrderSink erp,
+    IOrderDocumentSource documents,
     TimeProvider time,
     IOptions<OrdersOptions> options,
     ILogger<OrderStatusFeed> logger)
@@ -40,11 +41,17 @@ internal sealed class OrderStatusFeed(
         using var span = GatewayTracing.StartLinked("order status", order.TraceParent);
         span?.SetTag(GatewayTracing.OrderIdTag, orderId);
         SalesOrderState? state;
+        IReadOnlyList<ErpShipment>? parcels = null;
         try
         {
             using (ErpTraffic.Background())
             {
                 state = await erp.FindByExternalReferenceAsync(order.ErpReference, cancellationToken);
+                // An order may leave in parts: the order lists every parcel, as GET /v1/orders/{id}/shipments does.
+                if (state is { Status: ErpOrderStatus.Shipped or ErpOrderStatus.Invoiced })
+                {
+                    parcels = await documents.GetShipmentsAsync(state.OrderNumber, cancellationToken);
+                }
             }
         }
         catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
@@ -60,7 +67,7 @@ internal sealed class OrderStatusFeed(
             return;
         }
 
-        await ApplyAsync(orderId, state, cancellationToken);
+        await ApplyAsync(orderId, state, parcels, cancellationToken);
     }
 
     /// <summary>For an ERP event naming the ERP's order number; false when no order of ours carries it.</summary>
@@ -76,11 +83,11 @@ internal sealed class OrderStatusFeed(
     }
 
     /// <summary>Moves the order to the ERP's <paramref name="state"/> (never backwards) and schedules its next check.</summary>
-    public async Task<Order?> ApplyAsync(string orderId, SalesOrderState state, CancellationToken cancellationToken)
+    public async Task<Order?> ApplyAsync(string orderId, SalesOrderState state, IReadOnlyList<ErpShipment>? parcels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var before = await store.GetAsync(orderId, cancellationToken);
-        var saved = await writer.UpdateAsync(orderId, current => OrderProgress.Apply(current.Order, state), cancellationToken);
+        var saved = await writer.UpdateAsync(orderId, current => OrderProgress.Apply(current.Order, state, parcels), cancellationToken);
         if (saved is null)
         {
             return null;

@@ -14,6 +14,12 @@ internal interface IOrderStore
     /// <summary>Writes the acceptance at once; false when the claim was lost meanwhile (nothing is written then).</summary>
     Task<bool> AcceptAsync(Acceptance acceptance, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Binds a claimed key to its answer alone, for a request whose durable record the ERP holds (a return): false when
+    /// the claim was lost meanwhile (nothing is written then).
+    /// </summary>
+    Task<bool> AnswerKeyAsync(string key, string claimToken, StoredAnswer answer, CancellationToken cancellationToken);
+
     Task<OrderRecord?> GetAsync(string orderId, CancellationToken cancellationToken);
 
     /// <summary>Replaces <paramref name="current"/> by <paramref name="next"/>; false when someone else wrote it first.</summary>

@@ -50,6 +50,20 @@ internal sealed class MemoryOrderStore(IOptions<OrdersOptions> options, TimeProv
         return Task.CompletedTask;
     }
 
+    public Task<bool> AnswerKeyAsync(string key, string claimToken, StoredAnswer answer, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_keys.TryGetValue(key, out var held) || held.Value != KeyMarker.Format(answer.RequestHash, claimToken))
+            {
+                return Task.FromResult(false);
+            }
+
+            _keys[key] = (OrderJson.Write(answer), time.GetUtcNow() + options.Value.IdempotencyKeyLifetime);
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> AcceptAsync(Acceptance acceptance, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -97,6 +97,15 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
         }
     }
 
+    public async Task<bool> AnswerKeyAsync(string key, string claimToken, StoredAnswer answer, CancellationToken cancellationToken)
+    {
+        var redisKey = OrdersRedis.Idempotency(key);
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.StringEqual(redisKey, KeyMarker.Format(answer.RequestHash, claimToken)));
+        _ = transaction.StringSetAsync(redisKey, OrderJson.Write(answer), options.Value.IdempotencyKeyLifetime);
+        return await transaction.ExecuteAsync();
+    }
+
     public async Task<OrderRecord?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
         var doc = await Db.HashGetAsync(RedisKeys.Order(orderId), "doc");

@@ -38,6 +38,22 @@ public class OrderProgressTests
     }
 
     [Fact]
+    public void Apply_ParcelsOfTwoParts_ListsEachShipmentOnceInPartOrder()
+    {
+        ErpShipment[] parcels =
+        [
+            new(2, "FedEx", "TRK2", T0, [new ItemQuantity("100002", 6)]),
+            new(1, "UPS", "TRK1", T0, [new ItemQuantity("100001", 12)]),
+        ];
+
+        var sut = OrderProgress.Apply(Accepted(), Erp(ErpOrderStatus.Shipped, "UPS", "TRK1"), parcels);
+        var again = OrderProgress.Apply(sut, Erp(ErpOrderStatus.Invoiced, "UPS", "TRK1"), parcels);
+
+        Assert.Equal([new Shipment("UPS", "TRK1"), new Shipment("FedEx", "TRK2")], sut.Shipments);
+        Assert.Equal(sut.Shipments, again.Shipments);
+    }
+
+    [Fact]
     public void Apply_OlderStatus_ChangesNothing()
     {
         var shipped = OrderProgress.Apply(Accepted(), Erp(ErpOrderStatus.Shipped, "UPS", "TRK1"));
