@@ -22,7 +22,6 @@ public static class ErpTelemetry
     public const string OutcomeTag = "erp.outcome";
 
     /// <summary>Keys the call carries (a span attribute).</summary>
-    public const string ItemsTag = "erp.items";
 
     /// <summary>An <c>erp.retry</c> event's attempt number (2 for the first retry), what made it retry, and the wait before it.</summary>
     public const string AttemptTag = "erp.attempt";

@@ -27,6 +27,12 @@ public static class RedisKeys
     /// <summary>The stream of canonical change events, and the name of the channel that says it grew.</summary>
     public static readonly RedisKey ChangeStream = "gw:{changes}";
 
+    /// <summary>How far each instance has dropped its L1 copies (one hash field per instance).</summary>
+    public static readonly RedisKey ChangeDropped = "gw:{changes}:dropped";
+
+    /// <summary>Up to which stream entry the cluster-wide drop was measured.</summary>
+    public static readonly RedisKey ChangeDroppedThrough = "gw:{changes}:dropped-through";
+
     /// <summary>The admin audit stream (<c>XRANGE gateway:audit - +</c>).</summary>
     public static readonly RedisKey Audit = "gateway:audit";
 

@@ -14,13 +14,13 @@ internal sealed partial class ErpConnector : IOrderDocumentSource, IReturnSink
     public Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderNumber);
-        return ReadAsync("shipments.get", ErpTraffic.Current, 1, ct => _client.GetShipmentsAsync(erpOrderNumber, ct), cancellationToken);
+        return ReadAsync("shipments.get", ErpTraffic.Current, ct => _client.GetShipmentsAsync(erpOrderNumber, ct), cancellationToken);
     }
 
     public Task<ErpInvoice?> GetInvoiceAsync(string erpOrderNumber, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderNumber);
-        return ReadAsync("invoices.get", ErpTraffic.Current, 1, ct => _client.GetInvoiceAsync(erpOrderNumber, ct), cancellationToken);
+        return ReadAsync("invoices.get", ErpTraffic.Current, ct => _client.GetInvoiceAsync(erpOrderNumber, ct), cancellationToken);
     }
 
     public async Task<InvoicePage> ListInvoicesAsync(string customerId, DateOnly since, int offset, int limit, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed partial class ErpConnector : IOrderDocumentSource, IReturnSink
             // A zero limit still asks for one row: the caller wants the total.
             var want = Math.Clamp(limit - items.Count, 1, pageLimit);
             var from = offset;
-            var page = await ReadAsync("invoices.list", traffic, want, ct => _client.ListInvoicesAsync(customerId, since, from, want, ct), cancellationToken);
+            var page = await ReadAsync("invoices.list", traffic, ct => _client.ListInvoicesAsync(customerId, since, from, want, ct), cancellationToken);
             total = page.Total;
             items.AddRange(page.Items.Take(limit - items.Count));
             offset += page.Items.Count;
@@ -55,7 +55,7 @@ internal sealed partial class ErpConnector : IOrderDocumentSource, IReturnSink
     {
         ArgumentNullException.ThrowIfNull(request);
         return _pipeline.ExecuteAsync(
-            new ErpCall("returns.request", ErpCallKind.Write, ErpTraffic.Current, request.Lines.Count),
+            new ErpCall("returns.request", ErpCallKind.Write, ErpTraffic.Current),
             ct => _client.RequestReturnAsync(request, ct),
             cancellationToken);
     }
@@ -63,6 +63,6 @@ internal sealed partial class ErpConnector : IOrderDocumentSource, IReturnSink
     public Task<ErpReturn?> FindAsync(string externalReference, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(externalReference);
-        return ReadAsync("returns.find", ErpTraffic.Current, 1, ct => _client.FindReturnAsync(externalReference, ct), cancellationToken);
+        return ReadAsync("returns.find", ErpTraffic.Current, ct => _client.FindReturnAsync(externalReference, ct), cancellationToken);
     }
 }

@@ -64,7 +64,6 @@ internal sealed class ErpPipeline
         activity?.SetTag(ErpTelemetry.ErpNameTag, _erpName);
         activity?.SetTag(ErpTelemetry.OperationTag, call.Operation);
         activity?.SetTag(ErpTelemetry.TrafficTag, call.Traffic.TagValue());
-        activity?.SetTag(ErpTelemetry.ItemsTag, call.Items);
 
         var started = _time.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(call.Operation, cancellationToken);

@@ -12,10 +12,10 @@ namespace Gateway.Events;
 /// </summary>
 internal sealed class InvalidationAcks
 {
-    public const string Key = RedisChangeLedger.StreamKey + ":dropped";
+    public static readonly RedisKey Key = RedisKeys.ChangeDropped;
 
     /// <summary>Up to which stream entry the cluster-wide drop was measured (one instance measures each entry once).</summary>
-    public const string ThroughKey = RedisChangeLedger.StreamKey + ":dropped-through";
+    public static readonly RedisKey ThroughKey = RedisKeys.ChangeDroppedThrough;
 
     /// <summary>An instance silent this long no longer holds the others back (it died, or lost Redis).</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromSeconds(10);

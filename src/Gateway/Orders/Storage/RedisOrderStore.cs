@@ -99,7 +99,7 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
 
     public async Task<bool> AnswerKeyAsync(string key, string claimToken, StoredAnswer answer, CancellationToken cancellationToken)
     {
-        var redisKey = OrdersRedis.Idempotency(key);
+        var redisKey = RedisKeys.OrderIdempotency(key);
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.StringEqual(redisKey, KeyMarker.Format(answer.RequestHash, claimToken)));
         _ = transaction.StringSetAsync(redisKey, OrderJson.Write(answer), options.Value.IdempotencyKeyLifetime);
