@@ -12,8 +12,10 @@ public static class RedisFailures
     static readonly System.Reflection.Assembly Client = typeof(IDatabase).Assembly;
 
     // Replies of a Redis that is there but cannot take the command for a moment: loading its data, a primary demoted by a
-    // failover (READONLY), one without its replicas (NOREPLICAS, MASTERDOWN), a cluster moving or missing slots.
-    static readonly string[] PassingReplies = ["LOADING", "READONLY", "NOREPLICAS", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN"];
+    // failover (READONLY), one without its replicas (NOREPLICAS, MASTERDOWN), a cluster moving or missing slots, and a
+    // MULTI refused as a whole because one of those refused a command while it was queued (EXECABORT: the gateway's
+    // transactions hold no command a Redis would refuse for its form).
+    static readonly string[] PassingReplies = ["LOADING", "READONLY", "NOREPLICAS", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "EXECABORT"];
 
     /// <summary>
     /// Unreachable, timed out (the client's own timeout or a <c>WaitAsync</c> bound), still loading, in the middle of a

@@ -53,7 +53,7 @@ public sealed class SentinelFailoverTests
         await Eventually.HoldsAsync(() => Task.FromResult(_accepted.Count >= OrdersBefore || !_failures.IsEmpty), _ct, seconds: 60);
         var after = await redis.FailoverAsync();
         _failedOver = true;
-        await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref _acceptedAfterFailover) >= OrdersAfter || !_failures.IsEmpty), _ct, seconds: 60);
+        await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref _acceptedAfterFailover) >= OrdersAfter || !_failures.IsEmpty), _ct, seconds: 120);
         await stop.CancelAsync();
         await Task.WhenAll([.. readers, .. clients]);
 
@@ -111,7 +111,9 @@ public sealed class SentinelFailoverTests
             };
             var key = OrderBodies.NewKey();
             var failedOverBefore = _failedOver;
-            for (var attempt = 0; ; attempt++)
+            // Until a replica is back in sync the new primary refuses writes (min-replicas-to-write): as long as that takes.
+            var giveUpAt = DateTime.UtcNow.AddSeconds(60);
+            while (true)
             {
                 using var response = await PostOrderAsync(gateway.Client, token, key, body, _ct);
                 if (response.StatusCode == HttpStatusCode.Accepted)
@@ -126,7 +128,7 @@ public sealed class SentinelFailoverTests
                 }
 
                 // The store between primaries answers 503: nothing to do but send the same key again.
-                if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict) || attempt == 100)
+                if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict) || DateTime.UtcNow > giveUpAt)
                 {
                     _failures.Enqueue($"order {index}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(_ct)}");
                     return;

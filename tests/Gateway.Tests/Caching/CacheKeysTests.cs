@@ -41,4 +41,21 @@ public sealed class CacheKeysTests
         Assert.NotEqual(
             CacheKeys.SequenceScope(Change(ErpChangeTypes.PriceChanged, "100001")),
             CacheKeys.SequenceScope(Change(ErpChangeTypes.InventoryChanged, "100001")));
+
+    [Theory]
+    [InlineData(ErpChangeTypes.ItemChanged, "100001", null)]
+    [InlineData(ErpChangeTypes.InventoryChanged, "100001", null)]
+    [InlineData(ErpChangeTypes.PriceChanged, "100001", null)]
+    [InlineData(ErpChangeTypes.PriceChanged, "100001", "20001")]
+    [InlineData(ErpChangeTypes.CustomerChanged, null, "20001")]
+    public void Owner_KeysOneChangeMakesStale_ShareOneOwner(string type, string? sku, string? customerId) =>
+        Assert.Single(CacheKeys.StaleAfter(Change(type, sku, customerId)).Select(CacheKeys.Owner).Distinct());
+
+    [Fact]
+    public void Owner_SkuAndCustomerRegions_NameTheirEntity()
+    {
+        Assert.Equal("sku:A|B", CacheKeys.Owner("product:A|B"));
+        Assert.Equal("sku:A|B", CacheKeys.Owner("list:" + CacheKeys.ListPrice("A|B", "USD")));
+        Assert.Equal("customer:20001", CacheKeys.Owner("contract:20001"));
+    }
 }

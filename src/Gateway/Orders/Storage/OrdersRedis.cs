@@ -20,6 +20,6 @@ internal sealed class OrdersRedis(RedisConnection connection)
 
     public IDatabase Database => _connection.Value.GetDatabase();
 
-    /// <summary>The server that holds <paramref name="key"/> now (the primary of its slot on a cluster).</summary>
-    public IServer ServerOf(RedisKey key) => _connection.Value.GetServer(key);
+    /// <summary>The primary that holds <paramref name="key"/> now (of its slot, on a cluster).</summary>
+    public IServer PrimaryOf(RedisKey key) => _connection.Value.GetServer(key, flags: CommandFlags.DemandMaster);
 }

@@ -90,7 +90,18 @@ internal sealed class RedisOrderStore(OrdersRedis redis, IOptions<OrdersOptions>
         }
 
         var timeout = (long)options.Value.ReplicaAcknowledgeTimeout.TotalMilliseconds;
-        var acknowledged = (long)await redis.ServerOf(key).ExecuteAsync("WAIT", wanted, timeout);
+        long acknowledged;
+        try
+        {
+            acknowledged = (long)await redis.PrimaryOf(key).ExecuteAsync("WAIT", wanted, timeout);
+        }
+        catch (RedisServerException refused)
+        {
+            // Asked of a server a failover has just demoted ("WAIT cannot be used with replica instances"): not known
+            // to be held by a replica, so not answered 202; the order stays under its key for a retry to replay.
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "The order's replicas could not be asked.", refused);
+        }
+
         if (acknowledged < wanted)
         {
             throw new RedisTimeoutException($"The order was acknowledged by {acknowledged} of {wanted} replicas.", CommandStatus.Sent);

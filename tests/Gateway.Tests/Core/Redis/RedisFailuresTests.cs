@@ -20,6 +20,7 @@ public class RedisFailuresTests
     [InlineData("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.")]
     [InlineData("TRYAGAIN Multiple keys request during rehashing of slot")]
     [InlineData("CLUSTERDOWN The cluster is down")]
+    [InlineData("EXECABORT Transaction discarded because of previous errors.")]
     public void IsOutage_FailoverOrSlotMigrationInProgress_True(string reply)
     {
         Assert.True(RedisFailures.IsOutage(new RedisServerException(reply)));
