@@ -225,7 +225,8 @@ internal sealed class ErpPipeline
         });
         builder.AddRateLimiter(new RateLimiterStrategyOptions
         {
-            RateLimiter = args => Activity.Current is { IsAllDataRequested: true } span
+            // Only the call's own span: the request Activity ASP.NET Core makes for its logs, tracing off, is not recorded.
+            RateLimiter = args => Activity.Current is { IsAllDataRequested: true } span && span.Source == ErpTelemetry.Source
                 ? AcquireTracedAsync(span, args.Context)
                 : Budget.AcquireAsync(args.Context.Properties.GetValue(CallKey, default).Traffic, args.Context.CancellationToken),
         });

@@ -50,7 +50,8 @@ public static class GatewayTracing
     internal static readonly ActivitySource Source = new(Name);
 
     /// <summary><paramref name="span"/> when it is recorded (sampled in), else null.</summary>
-    internal static Activity? Recorded(Activity? span) => span is { IsAllDataRequested: true } ? span : null;
+    /// <remarks>ASP.NET Core makes a request Activity for log correlation even with tracing off; its source has no listener.</remarks>
+    internal static Activity? Recorded(Activity? span) => span is { IsAllDataRequested: true } && span.Source.HasListeners() ? span : null;
 
     /// <summary>
     /// A root span linked to the trace <paramref name="traceParent"/> names (an order's), for work that trace caused but
@@ -70,7 +71,7 @@ public static class GatewayTracing
 
     /// <summary>The request's own span, when it is recorded (sampled in): attributes are only added to spans someone keeps.</summary>
     internal static Activity? RecordedRequest(HttpContext context) =>
-        context.Features.Get<IHttpActivityFeature>()?.Activity is { IsAllDataRequested: true } activity ? activity : null;
+        Recorded(context.Features.Get<IHttpActivityFeature>()?.Activity);
 
     /// <summary>Kind names, made once: a tag value built per request would allocate on the hottest path.</summary>
     static readonly string[] CallerKinds = Enum.GetNames<Edge.CallerKind>();

@@ -89,8 +89,10 @@ public sealed class OrderTraceTests : IAsyncLifetime
         Assert.Equal("cloud", submit.Attributes["erp.name"]);
         Assert.Equal("ok", submit.Attributes["erp.outcome"]);
         Assert.Contains(submit.Events, e => e.Name == "erp.budget" && e.Attributes["erp.budget.granted"] == "True");
-        var wire = Assert.Single(trace, s => s.ParentSpanId == submit.SpanId && s.Attributes.ContainsKey("http.request.method"));
-        Assert.Equal("POST", wire.Attributes["http.request.method"]);
+        // One HTTP request per attempt: a slow machine may make the pipeline try again.
+        var wire = trace.Where(s => s.ParentSpanId == submit.SpanId && s.Attributes.ContainsKey("http.request.method")).ToList();
+        Assert.NotEmpty(wire);
+        Assert.All(wire, w => Assert.Equal("POST", w.Attributes["http.request.method"]));
         Assert.Contains(trace, s => s.Attributes.GetValueOrDefault("db.system") == "redis" && s.ParentSpanId == handOff.SpanId);
 
         // What the ERP did later is a trace of its own, linked to the order's: the invoice among them.
