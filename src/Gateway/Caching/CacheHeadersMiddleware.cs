@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace Gateway.Caching;
 
 /// <summary>
-/// For a <c>GET</c> of a version's route (<c>/v1/**</c>, <c>/v2/**</c>: <see cref="VersionedRoute"/>): gives the request a <see cref="CacheOutcomeFeature"/> for the caching ports to fill, then
+/// For a <c>GET</c> under a served version (<c>/v1/**</c>, <c>/v2/**</c>: <see cref="CanonicalVersions"/>): gives the request a <see cref="CacheOutcomeFeature"/> for the caching ports to fill, then
 /// writes <c>Cache-Status</c> (RFC 9211) and <c>Age</c> from it, a strong <c>ETag</c> over the body, and answers
 /// <c>304 Not Modified</c> when <c>If-None-Match</c> names that tag (RFC 9110 13.1.2, weak comparison). The body is
 /// buffered to hash it; canonical answers are small JSON documents, so this costs a copy, not a stream. For endpoints
@@ -19,7 +19,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, CanonicalKept
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<VersionedRoute>() is null)
+        if (!HttpMethods.IsGet(context.Request.Method) || CanonicalVersions.SegmentOf(context.Request.Path) is not { } version || CanonicalVersions.IndexOf(version) < 0)
         {
             await next(context);
             return;
