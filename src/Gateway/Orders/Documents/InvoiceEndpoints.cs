@@ -35,6 +35,7 @@ public static class InvoiceEndpoints
     static async Task<Results<Ok<InvoiceList>, ValidationProblem, ProblemHttpResult>> ListInvoices(
         HttpContext context,
         IOrderDocumentSource documents,
+        ICustomerSource customers,
         TimeProvider time,
         CancellationToken cancellationToken,
         string? customerId = null,
@@ -72,8 +73,9 @@ public static class InvoiceEndpoints
             return CanonicalProblems.Invalid(errors);
         }
 
-        // Asked before the ERP, and answered like an unknown customer: a caller cannot probe for account numbers.
-        if (!context.CallerActsFor(customer!))
+        // Asked before the ERP, and answered like an unknown customer: a caller cannot probe for account numbers; an account
+        // that does not exist is 404 too, not an empty list (the cached customer port answers it).
+        if (!context.CallerActsFor(customer!) || (await customers.GetCustomersAsync([customer!], cancellationToken)).Count == 0)
         {
             return CanonicalProblems.NotFound("customer", customer!);
         }

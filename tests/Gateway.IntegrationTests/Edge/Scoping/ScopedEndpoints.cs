@@ -11,6 +11,7 @@ internal static class ScopedEndpoints
         ("GET v1/customers/{customerId}", (client, customer, _) => client.GetAsync(new Uri($"v1/customers/{customer}", UriKind.Relative), Ct)),
         ("GET v1/prices", (client, customer, _) => client.GetAsync(new Uri($"v1/prices?customerId={customer}&sku={fixture.Sku}", UriKind.Relative), Ct)),
         ("POST v1/orders", (client, customer, shipTo) => fixture.PlaceOrderAsync(client, customer, shipTo)),
+        ("GET v1/invoices", (client, customer, _) => client.GetAsync(new Uri($"v1/invoices?customerId={customer}", UriKind.Relative), Ct)),
         ("POST graphql Query.customer", (client, customer, _) => GraphQLAsync(client, "query($id: ID!) { customer(id: $id) { customerId name } }", new { id = customer })),
         ("POST graphql Product.price", (client, customer, _) => GraphQLAsync(client,
             "query($sku: ID!, $c: ID) { product(sku: $sku) { sku price(customerId: $c) { unitPrice } } }", new { sku = fixture.Sku, c = customer })),
@@ -27,6 +28,7 @@ internal static class ScopedEndpoints
     public static IEnumerable<(string Endpoint, Func<HttpClient, string, Task<HttpResponseMessage>> Call)> WithOrder() =>
     [
         ("GET v1/orders/{orderId}", (client, orderId) => client.GetAsync(new Uri($"v1/orders/{orderId}", UriKind.Relative), Ct)),
+        ("GET v1/orders/{orderId}/shipments", (client, orderId) => client.GetAsync(new Uri($"v1/orders/{orderId}/shipments", UriKind.Relative), Ct)),
         ("POST graphql Query.order", (client, orderId) => GraphQLAsync(client, "query($id: ID!) { order(id: $id) { orderId status } }", new { id = orderId })),
     ];
 
