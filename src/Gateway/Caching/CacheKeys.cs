@@ -15,7 +15,6 @@ internal static class CacheKeys
     public const string ListPrices = "list";
     public const string Promotions = "promo";
     public const string Contracts = "contract";
-    public const string Shipments = "shipments";
     public const string Invoices = "invoice";
 
     /// <summary>The currencies list prices are cached in (the ERPs price in these only).</summary>
@@ -25,7 +24,7 @@ internal static class CacheKeys
 
     /// <summary>
     /// The entity whose Redis hash slot holds a full key's L2 entries (<see cref="Gateway.Core.Redis.RedisKeys"/>):
-    /// <c>sku:X</c> for products, stock, list prices and promotions, <c>customer:Y</c> for customers and contracts; so
+    /// <c>sku:X</c> for products, stock, list prices and promotions, <c>customer:Y</c> for customers and contracts, <c>order:N</c> for an order's invoice; so
     /// the keys one change makes stale (<see cref="StaleAfter"/>) share one slot.
     /// </summary>
     public static string Owner(string fullKey)
@@ -37,6 +36,11 @@ internal static class CacheKeys
         if (region.SequenceEqual(Customers) || region.SequenceEqual(Contracts))
         {
             return string.Concat("customer:", key);
+        }
+
+        if (region.SequenceEqual(Invoices))
+        {
+            return string.Concat("order:", key);
         }
 
         // A list price's key ends with its currency, which never holds the separator.
@@ -59,8 +63,8 @@ internal static class CacheKeys
             ErpChangeTypes.PriceChanged when sku is not null =>
                 [.. Currencies.Select(c => ListPrices + ":" + ListPrice(sku, c)), Promotions + ":" + sku],
             ErpChangeTypes.CustomerChanged when customer is not null => [Customers + ":" + customer, Contracts + ":" + customer],
-            // An order's parcels and invoice are cached under the ERP's order number, which its events carry.
-            ErpChangeTypes.OrderChanged when change.OrderNumber is { } order => [Shipments + ":" + order, Invoices + ":" + order],
+            // An order's invoice is cached under the ERP's order number, which its events carry.
+            ErpChangeTypes.OrderChanged when change.OrderNumber is { } order => [Invoices + ":" + order],
             ErpChangeTypes.InvoiceChanged when change.OrderNumber is { } order => [Invoices + ":" + order],
             _ => [],
         };

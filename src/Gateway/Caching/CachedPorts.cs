@@ -62,14 +62,16 @@ internal sealed class CachedStock(IStockSource erp, CacheRegion<StockLevel> stoc
 }
 
 /// <summary>
-/// An order's shipments and invoice through the cache, under the ERP's order number: they change rarely and every change
-/// is an event of the order (<see cref="CacheKeys.StaleAfter"/>). A customer's invoice list passes through, as product
-/// searches do: it depends on every invoice of the customer, which no entity key invalidates precisely.
+/// An order's invoice through the cache, under the ERP's order number: it changes rarely and every change is an event of
+/// the order (<see cref="CacheKeys.StaleAfter"/>). Shipments pass through: a return is checked against them and the order
+/// status feed reads them on the very event that adds a parcel, before every instance has dropped its copy, so a cached
+/// list could answer one parcel short. A customer's invoice list passes through, as product searches do: it depends on
+/// every invoice of the customer, which no entity key invalidates precisely.
 /// </summary>
-internal sealed class CachedOrderDocuments(IOrderDocumentSource erp, CacheRegion<ShipmentSet> shipments, CacheRegion<InvoiceEntry> invoices) : IOrderDocumentSource
+internal sealed class CachedOrderDocuments(IOrderDocumentSource erp, CacheRegion<InvoiceEntry> invoices) : IOrderDocumentSource
 {
-    public async Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
-        (await shipments.GetAsync(erpOrderNumber, async ct => new ShipmentSet(await erp.GetShipmentsAsync(erpOrderNumber, ct)), cancellationToken))?.Items ?? [];
+    public Task<IReadOnlyList<ErpShipment>> GetShipmentsAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
+        erp.GetShipmentsAsync(erpOrderNumber, cancellationToken);
 
     public async Task<ErpInvoice?> GetInvoiceAsync(string erpOrderNumber, CancellationToken cancellationToken) =>
         (await invoices.GetAsync(erpOrderNumber, async ct => new InvoiceEntry(await erp.GetInvoiceAsync(erpOrderNumber, ct)), cancellationToken))?.Invoice;
@@ -77,9 +79,6 @@ internal sealed class CachedOrderDocuments(IOrderDocumentSource erp, CacheRegion
     public Task<InvoicePage> ListInvoicesAsync(string customerId, DateOnly since, int offset, int limit, CancellationToken cancellationToken) =>
         erp.ListInvoicesAsync(customerId, since, offset, limit, cancellationToken);
 }
-
-/// <summary>An order's parcels as one cache entry (none yet is an answer too).</summary>
-internal sealed record ShipmentSet(IReadOnlyList<ErpShipment> Items);
 
 /// <summary>An order's invoice as one cache entry; null before the order is invoiced, which is an answer too.</summary>
 internal sealed record InvoiceEntry(ErpInvoice? Invoice);

@@ -50,15 +50,13 @@ public static class CachingSetup
         services.AddSingleton(sp => Region<PriceSchedule>(sp, CacheKeys.ListPrices, Options(sp).Prices));
         services.AddSingleton(sp => Region<SkuPromotion>(sp, CacheKeys.Promotions, Options(sp).Prices));
         services.AddSingleton(sp => Region<ContractPrices>(sp, CacheKeys.Contracts, Options(sp).Prices));
-        services.AddSingleton(sp => Region<ShipmentSet>(sp, CacheKeys.Shipments, Options(sp).OrderDocuments));
         services.AddSingleton(sp => Region<InvoiceEntry>(sp, CacheKeys.Invoices, Options(sp).OrderDocuments));
 
         services.TryAddSingleton<ProductPageCache>();
         Decorate<ICatalogSource>(services, (sp, erp) => new CachedCatalog(erp, sp.GetRequiredService<CacheRegion<Product>>(), sp.GetRequiredService<ProductPageCache>()));
         Decorate<ICustomerSource>(services, (sp, erp) => new CachedCustomers(erp, sp.GetRequiredService<CacheRegion<Customer>>()));
         Decorate<IStockSource>(services, (sp, erp) => new CachedStock(erp, sp.GetRequiredService<CacheRegion<StockLevel>>()));
-        Decorate<IOrderDocumentSource>(services, (sp, erp) => new CachedOrderDocuments(
-            erp, sp.GetRequiredService<CacheRegion<ShipmentSet>>(), sp.GetRequiredService<CacheRegion<InvoiceEntry>>()));
+        Decorate<IOrderDocumentSource>(services, (sp, erp) => new CachedOrderDocuments(erp, sp.GetRequiredService<CacheRegion<InvoiceEntry>>()));
 
         services.AddHealthChecks().AddCheck<CacheHealthCheck>(CacheHealthCheck.Name, tags: [GatewayHealth.ReadyTag]);
         return builder;

@@ -45,6 +45,8 @@ public static class VersionsSetup
         services.AddSingleton<UsageFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageFlusher>());
         services.AddSingleton<DeprecatedUsage>();
+        // The console's panel of who still calls what is deprecated (replaces its "not available" default).
+        services.AddSingleton<Operations.Console.IVersionUsageSource, ConsoleVersionUsage>();
         services.AddSingleton<VersionsTelemetry>();
         return builder;
     }

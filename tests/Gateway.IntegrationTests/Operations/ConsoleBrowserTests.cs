@@ -1,4 +1,5 @@
 using Gateway.IntegrationTests.Fixtures;
+using Gateway.IntegrationTests.Orders;
 using Microsoft.Playwright;
 
 namespace Gateway.IntegrationTests.Operations;
@@ -55,8 +56,16 @@ public sealed class ConsoleBrowserTests(OperationsFixture fixture, ChromiumBrows
     }
 
     [Fact]
-    public async Task Console_shows_each_erp_freshness_per_domain_and_a_chart()
+    public async Task Console_shows_each_erp_freshness_per_domain_a_chart_and_who_still_calls_v1()
     {
+        var customer = fixture.Customers[2].CustomerId;
+        using (var call = new HttpRequestMessage(HttpMethod.Get, $"/v1/customers/{customer}"))
+        {
+            call.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OrdersFixture.TokenFor(customer));
+            using var answer = await fixture.Gateway.Client.SendAsync(call, _ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        }
+
         var page = await SignedInAsync();
 
         await Assertions.Expect(page.Locator("#erps .card[data-erp='legacy'] .badge")).ToHaveTextAsync("closed");
@@ -64,7 +73,9 @@ public sealed class ConsoleBrowserTests(OperationsFixture fixture, ChromiumBrows
         await Assertions.Expect(page.Locator("#freshness tr[data-type='price.changed']")).ToBeVisibleAsync();
         // uPlot drew its canvas: the chart library loaded from the gateway itself.
         await Assertions.Expect(page.Locator("#chart canvas")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("#usage [data-field='usage-unavailable']")).ToBeVisibleAsync();
+        // The deprecated v1 and the storefront that just called it, from the counts behind /admin/usage.
+        await Assertions.Expect(page.Locator("#usage [data-field='usage-unavailable']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#usage tbody tr").Filter(new() { HasText = "v1" }).First).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "console-overview");
     }
 

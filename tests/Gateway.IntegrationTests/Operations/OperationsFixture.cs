@@ -8,7 +8,7 @@ namespace Gateway.IntegrationTests.Operations;
 
 /// <summary>
 /// A real redis-server, a private simulator whose orders move one status every 300 ms, and the gateway as a child process
-/// sampling its operations figures every 200 ms, with orders on hold counted stuck after a second. Orders go to the
+/// sampling its operations figures every 200 ms, with orders on hold counted stuck after a second and v1 deprecated. Orders go to the
 /// cloud ERP, everything else to the legacy one (as in <see cref="OrdersFixture"/>). A process of its own, as in
 /// production: its gauges are its own, never those of the other gateways a test run starts and stops in this process.
 /// </summary>
@@ -34,6 +34,8 @@ public sealed class OperationsFixture : IAsyncLifetime
         var settings = OrdersFixture.GatewaySettings(Redis, Simulator, cloudRequestsPerSecond: 200);
         settings["Operations:SampleInterval"] = "00:00:00.200";
         settings["Orders:StuckAfter:OnHold"] = "00:00:01";
+        // v1 deprecated: the console's panel lists who still calls it.
+        settings["Versions:v1:DeprecatedAt"] = "2026-01-01T00:00:00Z";
         Gateway = await GatewayProcess.StartAsync(settings);
         Admin = new HttpClient { BaseAddress = Gateway.Address };
         Admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.AdminToken);

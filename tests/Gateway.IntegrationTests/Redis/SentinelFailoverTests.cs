@@ -40,6 +40,7 @@ public sealed class SentinelFailoverTests
         var settings = GatewaySettings(redis, simulator, cloudRequestsPerSecond: 1000);
         settings["Orders:ReplicaAcknowledgements"] = "1";
         settings["Orders:HandOffClaimIdle"] = "00:00:02";
+        settings["Orders:HandOffRenewInterval"] = "00:00:00.500";
         await using var gateway = await GatewayProcess.StartAsync(settings, _ct);
         var sample = await simulator.SampleAsync(skus: 20, customers: 20, _ct);
         var customers = sample.Customers.Where(c => c.CreditStatus == "Ok").Take(Clients).ToArray();

@@ -11,6 +11,8 @@ internal static class ScopedEndpoints
         ("GET v1/customers/{customerId}", (client, customer, _) => client.GetAsync(new Uri($"v1/customers/{customer}", UriKind.Relative), Ct)),
         ("GET v1/prices", (client, customer, _) => client.GetAsync(new Uri($"v1/prices?customerId={customer}&sku={fixture.Sku}", UriKind.Relative), Ct)),
         ("POST v1/orders", (client, customer, shipTo) => fixture.PlaceOrderAsync(client, customer, shipTo)),
+        ("GET v2/customers/{customerId}", (client, customer, _) => client.GetAsync(new Uri($"v2/customers/{customer}", UriKind.Relative), Ct)),
+        ("GET v2/prices", (client, customer, _) => client.GetAsync(new Uri($"v2/prices?customerId={customer}&sku={fixture.Sku}", UriKind.Relative), Ct)),
         ("GET v1/invoices", (client, customer, _) => client.GetAsync(new Uri($"v1/invoices?customerId={customer}", UriKind.Relative), Ct)),
         ("POST graphql Query.customer", (client, customer, _) => GraphQLAsync(client, "query($id: ID!) { customer(id: $id) { customerId name } }", new { id = customer })),
         ("POST graphql Product.price", (client, customer, _) => GraphQLAsync(client,

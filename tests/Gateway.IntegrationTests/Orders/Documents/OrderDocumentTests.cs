@@ -124,7 +124,7 @@ public sealed class OrderDocumentTests(OrdersFixture fixture)
                 new { orderId = order.GetProperty("orderId").GetString(), lines = new[] { new { sku = line.GetProperty("sku").GetString(), quantity = 1 } } },
                 Guid.NewGuid().ToString("N"));
 
-            Assert.Equal(HttpStatusCode.Created, created);
+            Assert.True(created == HttpStatusCode.Created, $"{(int)created}: {requested}");
             var rejected = await calls.WaitForAsync("v1/returns/" + requested.GetProperty("returnId").GetString(), r => r.GetProperty("status").GetString() == "Rejected");
             Assert.Contains("credit hold", rejected.GetProperty("rejectReason").GetString(), StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.Null, rejected.GetProperty("creditNoteNumber").ValueKind);
@@ -183,7 +183,8 @@ public sealed class OrderDocumentTests(OrdersFixture fixture)
         var orderId = order.GetProperty("orderId").GetString()!;
         var line = order.GetProperty("lines")[0];
         var returnBody = new { orderId, lines = new[] { new { sku = line.GetProperty("sku").GetString(), quantity = 1 } } };
-        var (_, requested) = await calls.PostAsync("v1/returns", returnBody, Guid.NewGuid().ToString("N"));
+        var (created, requested) = await calls.PostAsync("v1/returns", returnBody, Guid.NewGuid().ToString("N"));
+        Assert.True(created == HttpStatusCode.Created, $"{(int)created}: {requested}");
         var shipmentId = (await calls.GetAsync($"v1/orders/{orderId}/shipments")).Body.GetProperty("items")[0].GetProperty("shipmentId").GetString();
         string[] paths =
         [
