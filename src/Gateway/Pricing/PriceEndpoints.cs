@@ -56,8 +56,8 @@ public static class PriceEndpoints
         IPriceSource prices,
         CancellationToken cancellationToken,
         [FromQuery] string[]? sku = null,
-        string? customerId = null,
-        int? quantity = null)
+        [MaxLength(BatchKeys.MaxKeyLength)] string? customerId = null,
+        [Range(1, LineBounds.MaxQuantity)] int? quantity = null)
     {
         var (list, invalid, notFound) = await QuoteAsync(context, prices, sku, customerId, quantity, cancellationToken);
         return list is not null ? TypedResults.Ok(PriceListV2.From(list)) : invalid is not null ? invalid : notFound!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Gateway.CanonicalApi.Problems;
 using Gateway.CanonicalApi.Validation;
@@ -5,6 +6,7 @@ using Gateway.Catalog;
 using Gateway.Core;
 using Gateway.Edge;
 using Gateway.Edge.Scoping;
+using Gateway.Orders.Intake;
 using Gateway.Orders.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,10 +40,10 @@ public static class InvoiceEndpoints
         ICustomerSource customers,
         TimeProvider time,
         CancellationToken cancellationToken,
-        string? customerId = null,
+        [MaxLength(BatchKeys.MaxKeyLength)] string? customerId = null,
         DateOnly? since = null,
-        int? limit = null,
-        string? cursor = null)
+        [Range(1, MaxLimit)] int? limit = null,
+        [MaxLength(IdempotencyKey.MaxLength)] string? cursor = null)
     {
         var errors = new FieldErrors();
         var customer = string.IsNullOrWhiteSpace(customerId) ? context.ImpliedCustomer() : customerId.Trim();
@@ -94,7 +96,7 @@ public static class InvoiceEndpoints
     }
 
     static async Task<Results<Ok<Invoice>, ProblemHttpResult>> GetInvoice(
-        string invoiceId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, TimeProvider time, CancellationToken cancellationToken)
+        [MaxLength(IdempotencyKey.MaxLength)] string invoiceId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, TimeProvider time, CancellationToken cancellationToken)
     {
         if (DocumentIds.OrderOfInvoice(invoiceId) is not { } orderId
             || await OrderDocumentAccess.OrderAsync(orderId, context, store, cancellationToken) is not { ErpOrderNumber: { } number } order

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.CanonicalApi.Problems;
 using Gateway.Core;
 using Gateway.Edge;
 using Gateway.Edge.Scoping;
+using Gateway.Orders.Intake;
 using Gateway.Orders.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +27,7 @@ public static class ShipmentEndpoints
     }
 
     static async Task<Results<Ok<ShipmentList>, ProblemHttpResult>> ListShipments(
-        string orderId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, CancellationToken cancellationToken)
+        [MaxLength(IdempotencyKey.MaxLength)] string orderId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, CancellationToken cancellationToken)
     {
         if (await OrderDocumentAccess.OrderAsync(orderId, context, store, cancellationToken) is not { } order)
         {
@@ -37,7 +39,7 @@ public static class ShipmentEndpoints
     }
 
     static async Task<Results<Ok<OrderShipment>, ProblemHttpResult>> GetShipment(
-        string shipmentId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, CancellationToken cancellationToken)
+        [MaxLength(IdempotencyKey.MaxLength)] string shipmentId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, CancellationToken cancellationToken)
     {
         if (DocumentIds.ParseShipment(shipmentId) is not var (orderId, part)
             || await OrderDocumentAccess.OrderAsync(orderId, context, store, cancellationToken) is not { ErpOrderNumber: { } number } order

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Gateway.CanonicalApi.Validation;
 using Gateway.Core.Orders;
+using Gateway.Orders.Intake;
 
 namespace Gateway.Orders.Returns;
 
@@ -22,7 +25,12 @@ public sealed record ReturnAuthorisation(
     DateTimeOffset StatusChangedAt);
 
 /// <summary>The body of <c>POST /v1/returns</c>: shipped lines of one order, quantities in eaches.</summary>
-public sealed record ReturnRequestBody(string? OrderId, IReadOnlyList<ReturnLineRequest?>? Lines, string? Reason);
+public sealed record ReturnRequestBody(
+    [property: MaxLength(IdempotencyKey.MaxLength)] string? OrderId,
+    [property: MaxLength(ReturnIntake.MaxLines)] IReadOnlyList<ReturnLineRequest?>? Lines,
+    [property: MaxLength(ReturnIntake.MaxReasonLength)] string? Reason);
 
 /// <summary>One line to return.</summary>
-public sealed record ReturnLineRequest(string? Sku, int? Quantity);
+public sealed record ReturnLineRequest(
+    [property: MaxLength(BatchKeys.MaxKeyLength)] string? Sku,
+    [property: Range(1, LineBounds.MaxQuantity)] int? Quantity);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.CanonicalApi.Problems;
 using Gateway.Core;
 using Gateway.Edge;
@@ -38,7 +39,7 @@ public static class ReturnEndpoints
     internal static string Location(string returnId) => "/v1/returns/" + Uri.EscapeDataString(returnId);
 
     static async Task<Results<Created<ReturnAuthorisation>, ValidationProblem, ProblemHttpResult>> RequestReturn(
-        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName), MaxLength(IdempotencyKey.MaxLength)] string? idempotencyKey,
         HttpContext context,
         ReturnIntake intake,
         IOptions<HttpJsonOptions> json,
@@ -68,7 +69,7 @@ public static class ReturnEndpoints
     }
 
     static async Task<Results<Ok<ReturnAuthorisation>, ProblemHttpResult>> GetReturn(
-        string returnId, HttpContext context, IOrderStore store, IReturnSink erp, ReturnIntake returns, CancellationToken cancellationToken)
+        [MaxLength(IdempotencyKey.MaxLength)] string returnId, HttpContext context, IOrderStore store, IReturnSink erp, ReturnIntake returns, CancellationToken cancellationToken)
     {
         if (DocumentIds.OrderOfReturn(returnId) is not { } orderId
             || await OrderDocumentAccess.OrderAsync(orderId, context, store, cancellationToken) is not { } order
