@@ -22,7 +22,7 @@ trap stop EXIT
 trap 'exit 130' INT TERM
 
 # Into a temporary folder, never the work tree; few, short retries so an unreachable registry skips within the minute.
-if ! timeout 60 npm install --prefix "$work/npm" --no-save --no-audit --no-fund --silent --fetch-retries=1 --fetch-retry-maxtimeout=5000 \
+if ! timeout 60 npm install --prefix "$work/npm" --no-save --no-audit --no-fund --silent --fetch-retries=1 --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=5000 \
   "graphql-http@$GRAPHQL_HTTP_VERSION" >"$work/npm.log" 2>&1; then
   echo "graphql-http-audit: skipped: npm unreachable (graphql-http@$GRAPHQL_HTTP_VERSION could not be installed)"; exit 0
 fi

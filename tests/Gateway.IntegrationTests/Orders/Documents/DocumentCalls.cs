@@ -20,16 +20,29 @@ internal sealed class DocumentCalls(HttpClient gateway, string? token = null, st
         return (response.StatusCode, await BodyAsync(response));
     }
 
+    /// <summary>
+    /// Posts <paramref name="body"/>. With an idempotency key it behaves as the contract tells a client to: a 503 (the ERP
+    /// cannot answer now, as on a busy test machine) is sent again with the same key after its Retry-After, a few times.
+    /// </summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object body, string? idempotencyKey)
     {
-        using var request = Authorized(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) });
-        if (idempotencyKey is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
+            using var request = Authorized(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) });
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
 
-        using var response = await gateway.SendAsync(request, Ct);
-        return (response.StatusCode, await BodyAsync(response));
+            using var response = await gateway.SendAsync(request, Ct);
+            if (idempotencyKey is null || response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 6)
+            {
+                return (response.StatusCode, await BodyAsync(response));
+            }
+
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            await Task.Delay(wait < TimeSpan.FromSeconds(5) ? wait : TimeSpan.FromSeconds(5), Ct);
+        }
     }
 
     /// <summary>Places an order and waits until its status is <paramref name="status"/>.</summary>
