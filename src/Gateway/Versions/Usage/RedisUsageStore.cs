@@ -10,9 +10,9 @@ namespace Gateway.Versions.Usage;
 /// Usage counts in Redis, three hashes per subject and UTC day that share one hash tag, <c>{subject:day}</c>, so the
 /// script that writes them runs on one node of a cluster and the days of one subject spread over the slots:
 /// <list type="bullet">
-/// <item><c>gateway:usage:{v1:2026-12-02}:routes</c>: field <c>ScopeKey.Of(callerId, route)</c> → calls;</item>
-/// <item><c>gateway:usage:{v1:2026-12-02}:callers</c>: field callerId → calls;</item>
-/// <item><c>gateway:usage:{v1:2026-12-02}:last</c>: field callerId → the latest call, Unix milliseconds (the maximum over instances).</item>
+/// <item><c>gateway:usage:{v1:&lt;yyyy-MM-dd&gt;}:routes</c>: field <c>ScopeKey.Of(callerId, route)</c> → calls;</item>
+/// <item><c>gateway:usage:{v1:&lt;yyyy-MM-dd&gt;}:callers</c>: field callerId → calls;</item>
+/// <item><c>gateway:usage:{v1:&lt;yyyy-MM-dd&gt;}:last</c>: field callerId → the latest call, Unix milliseconds (the maximum over instances).</item>
 /// </list>
 /// Each key expires <see cref="UsageOptions.RetentionDays"/> after its day. A flush is one script call per subject and
 /// day, all pipelined.
