@@ -39,5 +39,10 @@ set -e
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+# The failed tests by name with the first lines of their message, last, where a reader of only the tail sees them.
+if [ "${failed:-0}" != 0 ]; then
+  echo "Failed tests:"
+  grep -E -A4 '^\s*failed [A-Za-z_]' "$log" | cut -c1-300 | grep -v -E '^\s*at ' || true
+fi
 echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$status"

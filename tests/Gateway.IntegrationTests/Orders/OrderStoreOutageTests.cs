@@ -5,12 +5,15 @@ using static Gateway.IntegrationTests.Orders.OrdersFixture;
 
 namespace Gateway.IntegrationTests.Orders;
 
-/// <summary>Order intake with the order store (a real redis-server) taken away: a 503 problem with Retry-After, never a 500.</summary>
+/// <summary>
+/// Order intake with the order store (a real redis-server, no persistence) taken away: a 503 problem with Retry-After, never
+/// a 500; once the store is back (empty, as a restart without AOF leaves it) the retried order is still handed to the ERP.
+/// </summary>
 [Collection(SharedOrders.Name)]
 public sealed class OrderStoreOutageTests(OrdersFixture fixture)
 {
     [Fact]
-    public async Task Order_posted_while_the_store_is_down_is_503_with_retry_after_and_the_same_key_works_once_it_is_back()
+    public async Task Order_posted_while_the_store_is_down_is_503_with_retry_after_and_the_same_key_works_and_reaches_the_erp_once_it_is_back()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var redis = new RedisServer();
@@ -34,5 +37,7 @@ public sealed class OrderStoreOutageTests(OrdersFixture fixture)
         Assert.Equal("https://gateway.example/problems/store-unavailable", problem.RootElement.GetProperty("type").GetString());
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var orderId = retried.Headers.Location!.ToString().Split('/')[^1];
+        await Eventually.HoldsAsync(async () => (await ErpOrdersAsync(fixture.Simulator, orderId, ct)).Count == 1, ct, seconds: 30);
     }
 }

@@ -37,6 +37,21 @@ internal sealed class RedisHandOffQueue(OrdersRedis redis, IOptions<OrdersOption
     public async Task<IReadOnlyList<HandOffEntry>> TakeAsync(int max, CancellationToken cancellationToken)
     {
         await EnsureGroupAsync();
+        try
+        {
+            return await TakeFromGroupAsync(max);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            // The stream was lost (a Redis restarted without persistence, a flush): the group is created again on the next
+            // take instead of every later take failing the same way.
+            _groupExists = false;
+            throw;
+        }
+    }
+
+    async Task<IReadOnlyList<HandOffEntry>> TakeFromGroupAsync(int max)
+    {
         var idle = (long)options.Value.HandOffClaimIdle.TotalMilliseconds;
         // Abandoned entries first: they are the oldest orders, and new ones would otherwise starve them.
         var claimed = await Db.StreamAutoClaimAsync(RedisKeys.OrderHandOff, Group, redis.ConsumerName, idle, "0-0", max);
