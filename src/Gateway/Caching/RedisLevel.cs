@@ -20,14 +20,19 @@ internal sealed class RedisLevel(CacheRedis redis)
     /// <summary>How long a claim holds unless its fill ends first: a claimant that dies costs the others this much wait.</summary>
     static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(3);
 
-    // KEYS: claim1, claim2, ...; ARGV: token, claim ms. Per key: -1 claimed by this fill, else ms left of another's claim.
+    /// <summary>How many times a key whose fill ended without a value is claimed again before this fill asks the ERP regardless.</summary>
+    const int ClaimRounds = 3;
+
+    // KEYS: claim1, generation1, claim2, ...; ARGV: token, claim ms. Per key: { -1 claimed by this fill, else ms left of
+    // another's claim; the generation now }: a fill writes against the generation it claimed at.
     const string Claim = """
         local answers = {}
-        for i = 1, #KEYS do
+        for i = 1, #KEYS, 2 do
+          local generation = redis.call('GET', KEYS[i + 1]) or '0'
           if redis.call('SET', KEYS[i], ARGV[1], 'NX', 'PX', ARGV[2]) then
-            answers[i] = -1
+            answers[#answers + 1] = { -1, generation }
           else
-            answers[i] = math.max(redis.call('PTTL', KEYS[i]), 0)
+            answers[#answers + 1] = { math.max(redis.call('PTTL', KEYS[i]), 0), generation }
           end
         end
         return answers
@@ -131,8 +136,13 @@ internal sealed class RedisLevel(CacheRedis redis)
     /// <summary>
     /// Before asking the ERP for keys L2 cannot answer: claims each one for the fill <paramref name="token"/>, or, where
     /// another instance's fill holds it, waits until that fill lands (at most as long as its claim lasts) and reads L2 again.
+    /// A fill that ended without a value (a change invalidated what it read, or it failed) leaves the key to be claimed
+    /// again, so that after a change one instance, not each one that was waiting, asks the ERP for the new value.
     /// </summary>
-    /// <returns>Per key: null when this fill should ask the ERP itself; else L2 as read after the other fill (its payload may still be null).</returns>
+    /// <returns>
+    /// Per key: L2 as read after the other fill (its payload may still be null); or, where this fill claimed it and should ask
+    /// the ERP itself, no payload and the generation its answer is written against; null when Redis went away.
+    /// </returns>
     public async Task<RemoteEntry?[]> ClaimOrAwaitAsync(IReadOnlyList<string> fullKeys, string token)
     {
         var answers = new RemoteEntry?[fullKeys.Count];
@@ -141,10 +151,46 @@ internal sealed class RedisLevel(CacheRedis redis)
             return answers;
         }
 
+        int[] pending = [.. Enumerable.Range(0, fullKeys.Count)];
+        for (var round = 1; pending.Length > 0; round++)
+        {
+            var outcome = await ClaimRoundAsync(database, multiplexer, [.. pending.Select(i => fullKeys[i])], token);
+            if (outcome is null)
+            {
+                return answers;
+            }
+
+            var again = new List<int>();
+            for (var j = 0; j < pending.Length; j++)
+            {
+                var (landed, ended) = outcome[j];
+                if (landed is { Payload: null } && ended && round < ClaimRounds)
+                {
+                    again.Add(pending[j]);
+                }
+                else
+                {
+                    answers[pending[j]] = landed;
+                }
+            }
+
+            pending = [.. again];
+        }
+
+        return answers;
+    }
+
+    /// <summary>
+    /// One round of <see cref="ClaimOrAwaitAsync"/>: per key, the generation it was claimed at by this fill, else L2 as read
+    /// after the other fill and whether that fill said it ended (rather than its claim running out); null when Redis is away.
+    /// </summary>
+    async Task<(RemoteEntry? Landed, bool Ended)[]?> ClaimRoundAsync(IDatabase database, IConnectionMultiplexer multiplexer, string[] fullKeys, string token)
+    {
         // Listening before claiming, so that a fill landing between the claim and the wait is not missed.
         var keys = fullKeys.Select(KeysOf).ToArray();
         var waits = keys.Select(k => _signals.Listen(k.Value)).ToArray();
-        var claims = new long[fullKeys.Count];
+        var claims = new long[fullKeys.Length];
+        var claimedAt = new string[fullKeys.Length];
         try
         {
             // Each key is claimed on its own; keys of different slots are claimed by one script per slot.
@@ -152,10 +198,12 @@ internal sealed class RedisLevel(CacheRedis redis)
             await Task.WhenAll(parts.Select(async part =>
             {
                 var answer = (RedisResult[])(await redis.Bounded(database.ScriptEvaluateAsync(
-                    Claim, [.. part.Select(i => keys[i].Claim)], [token, (long)ClaimDuration.TotalMilliseconds])))!;
+                    Claim, [.. part.SelectMany(i => new[] { keys[i].Claim, keys[i].Generation })], [token, (long)ClaimDuration.TotalMilliseconds])))!;
                 for (var j = 0; j < part.Count; j++)
                 {
-                    claims[part[j]] = (long)answer[j];
+                    var pair = (RedisResult[])answer[j]!;
+                    claims[part[j]] = (long)pair[0];
+                    claimedAt[part[j]] = pair[1].ToString();
                 }
             }));
             redis.ReportSuccess();
@@ -163,18 +211,27 @@ internal sealed class RedisLevel(CacheRedis redis)
         catch (Exception exception) when (RedisFailures.IsOutage(exception))
         {
             redis.ReportFailure(exception);
-            return answers;
+            return null;
         }
 
         if (fullKeys.Where((_, i) => claims[i] < 0).ToArray() is { Length: > 0 } mine)
         {
-            _claimed[token] = mine;
+            _claimed.AddOrUpdate(token, mine, (_, earlier) => [.. earlier, .. mine]);
         }
 
-        var others = Enumerable.Range(0, fullKeys.Count).Where(i => claims[i] >= 0).ToArray();
+        var outcome = new (RemoteEntry? Landed, bool Ended)[fullKeys.Length];
+        for (var i = 0; i < fullKeys.Length; i++)
+        {
+            if (claims[i] < 0)
+            {
+                outcome[i] = (new RemoteEntry(null, claimedAt[i]), false);
+            }
+        }
+
+        var others = Enumerable.Range(0, fullKeys.Length).Where(i => claims[i] >= 0).ToArray();
         if (others.Length == 0)
         {
-            return answers;
+            return outcome;
         }
 
         var longest = TimeSpan.FromMilliseconds(others.Max(i => claims[i]));
@@ -194,10 +251,10 @@ internal sealed class RedisLevel(CacheRedis redis)
         var landed = await GetManyAsync([.. others.Select(i => fullKeys[i])]);
         for (var j = 0; j < others.Length && landed is not null; j++)
         {
-            answers[others[j]] = landed[j];
+            outcome[others[j]] = (landed[j], waits[others[j]].IsCompletedSuccessfully);
         }
 
-        return answers;
+        return outcome;
     }
 
     /// <summary>Ends the claims of every fill still asking the ERP (the instance is stopping): the waiting instances ask it themselves.</summary>

@@ -12,7 +12,7 @@ namespace Gateway.IntegrationTests.Events;
 public abstract class ClusterFreshnessTests(RedisKind kind) : IAsyncLifetime
 {
     IRedisDeployment? _redis;
-    readonly int[] _ports = [CacheTestHost.FreePort(), CacheTestHost.FreePort(), CacheTestHost.FreePort()];
+    readonly int[] _ports = [FreePorts.Next(), FreePorts.Next(), FreePorts.Next()];
     SimulatorHost? _simulatorHost;
     CacheTestHost[] _gateways = [];
 
@@ -111,6 +111,39 @@ public abstract class ClusterFreshnessTests(RedisKind kind) : IAsyncLifetime
 
         Assert.All(after, v => Assert.Equal(before[0] + 11, v));
         Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task Change_while_instances_wait_for_another_ones_fill_costs_one_more_erp_call_not_one_per_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sku = (await Simulator.SampleAsync(1, 1, ct)).Skus[0];
+        // The key is cold on every level (each test has its own Redis and instances); the change sets a value none holds.
+        var changed = 40_000 + Random.Shared.Next(10_000);
+        await Simulator.SetFaultsAsync("cloud", latencyMs: 1500, cancellationToken: ct);
+        try
+        {
+            await Simulator.ResetStatsAsync(ct);
+            // The first instance claims the key and asks the slow ERP; the other two find the claim and wait for its fill.
+            var first = SimChanges.OnHandAsync(_gateways[0], sku, "DAL");
+            await Eventually.HoldsAsync(async () => (await Simulator.GetStatsAsync(ct)).Cloud.Calls >= 1, ct);
+            var waiting = _gateways[1..].Select(g => SimChanges.OnHandAsync(g, sku, "DAL")).ToArray();
+            // Only an ordering aid (waiting before the change): arriving after it, they cost one ERP call between them too.
+            await Task.Delay(300, ct);
+            await SimChanges.SetStockAsync(Simulator, sku, "DAL", changed);
+            await first;
+            await Task.WhenAll(waiting);
+            var after = await Task.WhenAll(_gateways.Select(g => Eventually.WaitForAsync(() => SimChanges.OnHandAsync(g, sku, "DAL"), v => v == changed)));
+            var calls = (await Simulator.GetStatsAsync(ct)).Cloud.CallsOf("inventory.get");
+
+            Assert.All(after, v => Assert.Equal(changed, v));
+            // The fill the change made too old, and one fill of the new value that every instance serves.
+            Assert.Equal(2, calls);
+        }
+        finally
+        {
+            await Simulator.ClearFaultsAsync(ct);
+        }
     }
 }
 
