@@ -18,7 +18,9 @@ internal sealed class StoreUnavailableHandler(IProblemDetailsService problems, I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not RedisException || !RedisFailures.IsOutage(exception) || httpContext.Response.HasStarted)
+        // RedisTimeoutException is a TimeoutException, not a RedisException: a command that timed out, or replicas that did
+        // not acknowledge an order in time, are the store's outage too.
+        if (exception is not (RedisException or RedisTimeoutException) || !RedisFailures.IsOutage(exception) || httpContext.Response.HasStarted)
         {
             return false;
         }

@@ -40,4 +40,24 @@ public sealed class OrderStoreOutageTests(OrdersFixture fixture)
         var orderId = retried.Headers.Location!.ToString().Split('/')[^1];
         await Eventually.HoldsAsync(async () => (await ErpOrdersAsync(fixture.Simulator, orderId, ct)).Count == 1, ct, seconds: 30);
     }
+
+    [Fact]
+    public async Task Order_no_replica_acknowledged_in_time_is_503_with_retry_after_never_a_500()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = new RedisServer();
+        await redis.StartAsync();
+        var settings = GatewaySettings(redis, fixture.Simulator, cloudRequestsPerSecond: 200);
+        // A primary without replicas: WAIT answers 0 of 1 when its timeout ends, as during a failover's resync.
+        settings["Orders:ReplicaAcknowledgements"] = "1";
+        settings["Orders:ReplicaAcknowledgeTimeout"] = "00:00:00.050";
+        await using var gateway = await GatewayProcess.StartAsync(settings, ct);
+
+        using var refused = await PostOrderAsync(gateway.Client, TokenFor(fixture.Customers[0].CustomerId), OrderBodies.NewKey(), OrderBodies.Valid(fixture), ct);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("https://gateway.example/problems/store-unavailable", problem.RootElement.GetProperty("type").GetString());
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+    }
 }
