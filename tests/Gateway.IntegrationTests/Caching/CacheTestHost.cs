@@ -37,12 +37,6 @@ internal sealed class CacheTestHost : IAsyncDisposable
     public IPriceSource Prices => Services.GetRequiredService<IPriceSource>();
 
     /// <summary>A free loopback port, so simulators can be told the webhook URLs before the gateways start.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static async Task<CacheTestHost> StartAsync(SimulatorHost simulator, string? redis = null, int? port = null, params string[] settings)
     {

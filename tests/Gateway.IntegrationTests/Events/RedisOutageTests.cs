@@ -12,7 +12,7 @@ public sealed class RedisOutageTests
         var ct = TestContext.Current.CancellationToken;
         await using var redis = new RedisServer();
         await redis.StartAsync();
-        var port = CacheTestHost.FreePort();
+        var port = FreePorts.Next();
         await using var simulator = await SimulatorHost.StartAsync(
             $"Simulator:WebhookUrls=http://127.0.0.1:{port}/events/erp", "Simulator:WebhookSecret=" + CacheTestHost.WebhookSecret);
         await using var sut = await CacheTestHost.StartAsync(simulator, redis.ConnectionString, port);

@@ -15,8 +15,15 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     const int KeptOutputLines = 200;
 
+    // The first errors the process logged (an error line and those after it), kept whatever it writes later: the
+    // exception behind a 500 seen minutes before the test ends has scrolled out of the last lines by then.
+    const int KeptErrorLines = 120;
+    const int LinesPerError = 30;
+
     readonly Process _process;
     readonly ConcurrentQueue<string> _output = new();
+    readonly ConcurrentQueue<string> _errors = new();
+    int _errorLinesLeft;
 
     GatewayProcess(Process process, Uri address)
     {
@@ -30,14 +37,16 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>A client on <see cref="Address"/>.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>The last lines the process wrote, for a failing test's message.</summary>
-    public string RecentOutput => string.Join(Environment.NewLine, _output);
+    /// <summary>The first errors and the last lines the process wrote, for a failing test's message.</summary>
+    public string RecentOutput => _errors.IsEmpty
+        ? string.Join(Environment.NewLine, _output)
+        : string.Join(Environment.NewLine, ["First errors:", .. _errors, "Last lines:", .. _output]);
 
     /// <param name="settings"><c>key=value</c> pairs such as <c>ConnectionStrings:Redis=127.0.0.1:6379</c>.</param>
     public static async Task<GatewayProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, CancellationToken cancellationToken = default)
     {
         var dll = GatewayDll();
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             // appsettings.json is read from the content root, the working directory.
@@ -129,6 +138,17 @@ public sealed class GatewayProcess : IAsyncDisposable
             return;
         }
 
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            _errorLinesLeft = LinesPerError;
+        }
+
+        if (_errorLinesLeft > 0 && _errors.Count < KeptErrorLines)
+        {
+            _errorLinesLeft--;
+            _errors.Enqueue(line);
+        }
+
         _output.Enqueue(line);
         while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
         {
@@ -157,12 +177,6 @@ public sealed class GatewayProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the gateway first: " + dll);
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

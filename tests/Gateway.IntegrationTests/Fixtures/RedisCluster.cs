@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Gateway.IntegrationTests.Fixtures;
 
@@ -23,7 +21,7 @@ public sealed class RedisCluster : IRedisDeployment
 
     public static async Task<RedisCluster> StartAsync(bool appendOnly = false)
     {
-        var ports = ClusterPorts(Primaries);
+        int[] ports = [.. Enumerable.Range(0, Primaries).Select(_ => FreePorts.ClusterNode())];
         var cluster = new RedisCluster([.. ports.Select(port => new RedisServer(
             port, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "3000"))]);
         try
@@ -50,36 +48,6 @@ public sealed class RedisCluster : IRedisDeployment
                 return info.Contains("cluster_state:ok", StringComparison.Ordinal)
                     && info.Contains("cluster_known_nodes:" + Primaries.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) ? true : (bool?)null;
             }, "the Redis Cluster did not become ready");
-        }
-    }
-
-    /// <summary>Free ports whose cluster bus ports (+10000) are free too.</summary>
-    static int[] ClusterPorts(int count)
-    {
-        var ports = new List<int>();
-        while (ports.Count < count)
-        {
-            var port = Random.Shared.Next(20_000, 50_000);
-            if (!ports.Contains(port) && IsFree(port) && IsFree(port + 10_000))
-            {
-                ports.Add(port);
-            }
-        }
-
-        return [.. ports];
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

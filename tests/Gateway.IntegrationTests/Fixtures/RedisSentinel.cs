@@ -22,8 +22,8 @@ public sealed class RedisSentinel : IRedisDeployment
 
     RedisSentinel()
     {
-        _first = new RedisServer(RedisServer.FreePort(), Durability);
-        var port = RedisServer.FreePort();
+        _first = new RedisServer(FreePorts.Next(), Durability);
+        var port = FreePorts.Next();
         _second = new RedisServer(port, [.. Durability, "--replicaof", "127.0.0.1", _first.Port.ToString(CultureInfo.InvariantCulture)]);
     }
 
@@ -83,7 +83,7 @@ public sealed class RedisSentinel : IRedisDeployment
 
     static (int, Process, string) StartSentinel(int primaryPort)
     {
-        var port = RedisServer.FreePort();
+        var port = FreePorts.Next();
         var directory = Directory.CreateTempSubdirectory("gateway-sentinel-").FullName;
         var config = Path.Combine(directory, "sentinel.conf");
         File.WriteAllText(config, string.Join('\n',

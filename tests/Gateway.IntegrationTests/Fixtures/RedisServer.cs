@@ -17,7 +17,7 @@ public sealed class RedisServer : IAsyncLifetime, IRedisDeployment
     Process? _process;
 
     public RedisServer()
-        : this(FreePort())
+        : this(FreePorts.Next())
     {
     }
 
@@ -132,12 +132,6 @@ public sealed class RedisServer : IAsyncLifetime, IRedisDeployment
         }
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     ValueTask IAsyncLifetime.InitializeAsync() => new(StartAsync());
 

@@ -20,7 +20,7 @@ public sealed class DemoScriptTests
     public async Task Sigterm_to_the_demo_script_stops_the_simulator_and_the_gateway()
     {
         var ct = TestContext.Current.CancellationToken;
-        var gatewayUrl = $"http://127.0.0.1:{CacheTestHost.FreePort()}";
+        var gatewayUrl = $"http://127.0.0.1:{FreePorts.Next()}";
         var output = new ConcurrentQueue<string>();
         using var script = StartScript(gatewayUrl, output);
         List<LinuxProcess> hosts = [];
@@ -72,7 +72,7 @@ public sealed class DemoScriptTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(root, "deploy", "demo.sh"));
-        start.Environment["SIM_URL"] = $"http://127.0.0.1:{CacheTestHost.FreePort()}";
+        start.Environment["SIM_URL"] = $"http://127.0.0.1:{FreePorts.Next()}";
         start.Environment["GATEWAY_URL"] = gatewayUrl;
         if (GatewayProcess.BuildConfiguration == "Release")
         {
