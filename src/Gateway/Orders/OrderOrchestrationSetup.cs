@@ -54,6 +54,7 @@ public static class OrderOrchestrationSetup
         services.AddSingleton<OrderValidation>();
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<Returns.ReturnIntake>();
+        services.AddSingleton<Documents.OrderDocumentReads>();
         services.AddSingleton<OrderHandOff>();
         services.AddSingleton<OrderStatusFeed>();
         services.AddSingleton<ExceptionQueue>();

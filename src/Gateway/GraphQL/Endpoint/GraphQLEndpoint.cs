@@ -3,12 +3,14 @@ using Gateway.Caching;
 using Gateway.CanonicalApi.Problems;
 using Gateway.Core;
 using Gateway.Edge;
+using Gateway.Edge.Scoping;
 using Gateway.GraphQL.Deprecations;
 using Gateway.GraphQL.Guardrails;
 using Gateway.GraphQL.Loading;
 using Gateway.GraphQL.PersistedQueries;
 using Gateway.GraphQL.Schema;
 using Gateway.Observability;
+using Gateway.Orders.Documents;
 using Gateway.Versions;
 using Gateway.Versions.Usage;
 using GraphQL;
@@ -38,6 +40,8 @@ internal sealed class GraphQLEndpoint(
     ICustomerSource customers,
     IPriceSource prices,
     IStockSource stock,
+    IOrderDocumentSource orderDocuments,
+    OrderDocumentReads documentReads,
     FieldDeprecations deprecations,
     UsageCounter usage)
 {
@@ -142,7 +146,7 @@ internal sealed class GraphQLEndpoint(
         var deprecated = deprecations.Any ? new HashSet<string>(StringComparer.Ordinal) : null;
         var builtAt = time.GetUtcNow();
         double? measuredCost = null;
-        var loaders = new RequestLoaders(catalog, customers, prices, stock, http.RequestAborted);
+        var loaders = new RequestLoaders(catalog, customers, prices, stock, orderDocuments, documentReads, http.CallerActsFor, http.RequestAborted);
         var validated = documents.Find(text.Query);
         // Parsing, validation and execution, the batch loaders' cache lookups and ERP calls beneath it; never the document or its variables.
         using var span = GatewayTracing.Source.StartActivity("graphql execute");

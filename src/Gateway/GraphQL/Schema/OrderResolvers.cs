@@ -16,8 +16,8 @@ namespace Gateway.GraphQL.Schema;
 /// </summary>
 internal static class OrderResolvers
 {
-    const string Input = "input";
-    const string KeyArgument = "idempotencyKey";
+    internal const string Input = "input";
+    internal const string KeyArgument = "idempotencyKey";
 
     public static async Task<object?> OrderAsync(IResolveFieldContext context)
     {
@@ -66,7 +66,7 @@ internal static class OrderResolvers
     }
 
     /// <summary>One BAD_USER_INPUT error per field REST's validation names, each at this field's path; the field is null.</summary>
-    static object? Refuse(IResolveFieldContext context, IReadOnlyDictionary<string, string[]> errors)
+    internal static object? Refuse(IResolveFieldContext context, IReadOnlyDictionary<string, string[]> errors)
     {
         foreach (var (field, messages) in errors)
         {

@@ -20,7 +20,9 @@ internal sealed class OrderType : ObjectGraphType<Order>
             .Description("Every status the order passed, oldest first, with when and why.")
             .Resolve(c => c.Source.StatusHistory);
         Field(o => o.ErpOrderNumber, nullable: true).Description("The ERP's sales order number, once the ERP confirmed the order.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentType>>>>("shipments").Resolve(c => c.Source.Shipments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShipmentType>>>>("shipments")
+            .Description("The order's parcels, as the order lists them; their detail (part, lines) is the ERP's, as GET /v1/orders/{orderId}/shipments.")
+            .Resolve(c => c.Source.Shipments.Select(s => new OrderParcel(c.Source, s)).ToList());
         Field(o => o.CreatedAt);
     }
 }
@@ -46,16 +48,5 @@ internal sealed class StatusChangeType : ObjectGraphType<StatusChange>
         Field(s => s.Status, type: typeof(NonNullGraphType<OrderStatusType>));
         Field(s => s.At);
         Field(s => s.Reason);
-    }
-}
-
-internal sealed class ShipmentType : ObjectGraphType<Shipment>
-{
-    public ShipmentType()
-    {
-        Name = "Shipment";
-        Description = "A parcel on its way.";
-        Field(s => s.Carrier);
-        Field(s => s.TrackingNumber);
     }
 }

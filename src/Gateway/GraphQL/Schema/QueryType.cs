@@ -35,6 +35,33 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .RequireScope(Scopes.OrdersRead)
             .ResolveAsync(OrderResolvers.OrderAsync);
+
+        Field<InvoiceType>("invoice")
+            .Description("An order's invoice as GET /v1/invoices/{invoiceId} shows it; null with NOT_FOUND for an unknown one or one of a customer the caller does not act for. Needs orders:read.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .RequireScope(Scopes.OrdersRead)
+            .ResolveAsync(DocumentResolvers.InvoiceAsync);
+
+        Field<InvoiceListType>("invoices")
+            .Description("A customer's invoices issued on or after `since` (UTC), oldest first, as GET /v1/invoices; a customer the caller does not act for is null with NOT_FOUND, as an unknown one. Needs orders:read.")
+            .Argument<IdGraphType>("customerId", "Defaults to the one customer the caller acts for.")
+            .Argument<DateOnlyGraphType>("since", "The first day (yyyy-MM-dd) of the invoices listed; all when absent.")
+            .Argument<IntGraphType>("first", "Page size, 1 to 100.", a => a.DefaultValue = 50)
+            .Argument<StringGraphType>("after", "The nextCursor of the page before.")
+            .RequireScope(Scopes.OrdersRead)
+            .ResolveAsync(DocumentResolvers.InvoicesAsync);
+
+        Field<ReturnType>("return")
+            .Description("A return as GET /v1/returns/{returnId} shows it; null with NOT_FOUND for an unknown one or one of a customer the caller does not act for. Needs orders:read.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .RequireScope(Scopes.OrdersRead)
+            .Resolve(DocumentResolvers.Return);
+
+        Field<NonNullGraphType<ListGraphType<ReturnType>>>("returns")
+            .Description("Returns by id, in the order asked, read together; an unknown one, or one of a customer the caller does not act for, is null. At most 50 ids. Needs orders:read.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .RequireScope(Scopes.OrdersRead)
+            .ResolveAsync(DocumentResolvers.ReturnsAsync);
     }
 }
 
@@ -46,6 +73,6 @@ internal sealed class GatewaySchema : global::GraphQL.Types.Schema
     {
         Query = query;
         Mutation = mutation;
-        Description = "Gateway: the distributor's catalog, prices, stock, customers and orders, composed in one round trip.";
+        Description = "Gateway: the distributor's catalog, prices, stock, customers, orders and their shipments, invoices and returns, composed in one round trip.";
     }
 }

@@ -36,9 +36,7 @@ public static class InvoiceEndpoints
 
     static async Task<Results<Ok<InvoiceList>, ValidationProblem, ProblemHttpResult>> ListInvoices(
         HttpContext context,
-        IOrderDocumentSource documents,
-        ICustomerSource customers,
-        TimeProvider time,
+        OrderDocumentReads reads,
         CancellationToken cancellationToken,
         [MaxLength(BatchKeys.MaxKeyLength)] string? customerId = null,
         DateOnly? since = null,
@@ -59,11 +57,10 @@ public static class InvoiceEndpoints
         }
 
         var day = since ?? DateOnly.MinValue;
-        var sinceText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var offset = 0;
         if (cursor is not null && customer is not null)
         {
-            offset = ProductCursor.Decode(cursor, customer, sinceText, out var cursorError, "customerId, since") ?? 0;
+            offset = OrderDocumentReads.Offset(cursor, customer, day, out var cursorError) ?? 0;
             if (cursorError is not null)
             {
                 errors.Add("cursor", cursorError);
@@ -75,39 +72,14 @@ public static class InvoiceEndpoints
             return CanonicalProblems.Invalid(errors);
         }
 
-        // Asked before the ERP, and answered like an unknown customer: a caller cannot probe for account numbers; an account
-        // that does not exist is 404 too, not an empty list (the cached customer port answers it).
-        if (!context.CallerActsFor(customer!) || (await customers.GetCustomersAsync([customer!], cancellationToken)).Count == 0)
-        {
-            return CanonicalProblems.NotFound("customer", customer!);
-        }
-
-        var page = await documents.ListInvoicesAsync(customer!, day, offset, size, cancellationToken);
-        var today = Today(time);
-        // Only invoices of orders placed through the gateway have a canonical order, and only the customer's are shown.
-        var items = page.Items
-            .Where(i => i.CustomerId == customer)
-            .Select(i => DocumentIds.OrderOfReference(i.OrderExternalReference) is { } orderId ? OrderDocumentViews.ToView(orderId, i, today) : null)
-            .OfType<Invoice>()
-            .ToList();
-        var next = offset + page.Items.Count;
-        var nextCursor = page.Items.Count > 0 && next < page.Total ? ProductCursor.Encode(next, customer, sinceText) : null;
-        return TypedResults.Ok(new InvoiceList(items, nextCursor));
+        return await reads.InvoicesAsync(customer!, day, offset, size, context.CallerActsFor, cancellationToken) is { } page
+            ? TypedResults.Ok(page)
+            : CanonicalProblems.NotFound("customer", customer!);
     }
 
     static async Task<Results<Ok<Invoice>, ProblemHttpResult>> GetInvoice(
-        [MaxLength(IdempotencyKey.MaxLength)] string invoiceId, HttpContext context, IOrderStore store, IOrderDocumentSource documents, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (DocumentIds.OrderOfInvoice(invoiceId) is not { } orderId
-            || await OrderDocumentAccess.OrderAsync(orderId, context, store, cancellationToken) is not { ErpOrderNumber: { } number } order
-            || await documents.GetInvoiceAsync(number, cancellationToken) is not { } invoice
-            || invoice.CustomerId != order.CustomerId)
-        {
-            return CanonicalProblems.NotFound("invoice", invoiceId);
-        }
-
-        return TypedResults.Ok(OrderDocumentViews.ToView(order.OrderId, invoice, Today(time)));
-    }
-
-    static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        [MaxLength(IdempotencyKey.MaxLength)] string invoiceId, HttpContext context, OrderDocumentReads reads, CancellationToken cancellationToken) =>
+        await reads.InvoiceAsync(invoiceId, context.CallerActsFor, cancellationToken) is { } invoice
+            ? TypedResults.Ok(invoice)
+            : CanonicalProblems.NotFound("invoice", invoiceId);
 }

@@ -69,16 +69,8 @@ public static class ReturnEndpoints
     }
 
     static async Task<Results<Ok<ReturnAuthorisation>, ProblemHttpResult>> GetReturn(
-        [MaxLength(IdempotencyKey.MaxLength)] string returnId, HttpContext context, IOrderStore store, IReturnSink erp, ReturnIntake returns, CancellationToken cancellationToken)
-    {
-        if (DocumentIds.OrderOfReturn(returnId) is not { } orderId
-            || await OrderDocumentAccess.OrderAsync(orderId, context, store, cancellationToken) is not { } order
-            || await erp.FindAsync(returnId, cancellationToken) is not { } booked
-            || await returns.ViewAsync(order, returnId, booked, cancellationToken) is not { } view)
-        {
-            return CanonicalProblems.NotFound("return", returnId);
-        }
-
-        return TypedResults.Ok(view);
-    }
+        [MaxLength(IdempotencyKey.MaxLength)] string returnId, HttpContext context, OrderDocumentReads reads, CancellationToken cancellationToken) =>
+        await reads.ReturnAsync(returnId, context.CallerActsFor, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : CanonicalProblems.NotFound("return", returnId);
 }
