@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Gateway.ChannelEvents;
 
@@ -52,10 +53,16 @@ public static class ChannelEventTypes
         (PriceChanged, typeof(PriceChangedData)),
     ];
 
-    /// <summary>camelCase, enums as their names: as the REST API writes them.</summary>
+    /// <summary>
+    /// camelCase, enums as their names, as the REST API writes them; every member always written, so every one is
+    /// required in the schema (a null stays a null), and nullability is as the records declare it.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public static bool IsKnown(string? type) => All.Any(t => t.Type == type);
