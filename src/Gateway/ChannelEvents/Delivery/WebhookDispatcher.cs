@@ -21,6 +21,9 @@ internal sealed class WebhookDispatcher(
     readonly string _holder = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N");
     readonly ConcurrentDictionary<string, Task> _lanes = new(StringComparer.Ordinal);
 
+    /// <summary>This instance's name on the endpoint leases it holds.</summary>
+    internal string Holder => _holder;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
