@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Gateway.Admin;
 using Gateway.Edge;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,10 +73,10 @@ public static class MeWebhookEndpoints
         return await WebhookAdminEndpoints.AnswerAsync(context, audit, registration, partnerId, options.Value, context.Request.Path.Value!.TrimEnd('/') + "/");
     }
 
-    static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> Get(string webhookId, HttpContext context, WebhookRegistry registry) =>
+    static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> Get([MaxLength(64)] string webhookId, HttpContext context, WebhookRegistry registry) =>
         await OwnedAsync(webhookId, context, registry) is { } endpoint ? TypedResults.Ok(await registry.ViewAsync(endpoint)) : WebhookProblems.NotFound();
 
-    static async Task<Results<Created<RotatedSecretView>, ProblemHttpResult>> Rotate(string webhookId, HttpContext context, WebhookRegistry registry, AdminAudit audit)
+    static async Task<Results<Created<RotatedSecretView>, ProblemHttpResult>> Rotate([MaxLength(64)] string webhookId, HttpContext context, WebhookRegistry registry, AdminAudit audit)
     {
         if (await OwnedAsync(webhookId, context, registry) is not { } endpoint)
         {
@@ -87,7 +88,7 @@ public static class MeWebhookEndpoints
         return TypedResults.Created(context.Request.Path.Value![..^"/rotate".Length], rotated);
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Remove(string webhookId, HttpContext context, WebhookRegistry registry, AdminAudit audit)
+    static async Task<Results<NoContent, ProblemHttpResult>> Remove([MaxLength(64)] string webhookId, HttpContext context, WebhookRegistry registry, AdminAudit audit)
     {
         if (await OwnedAsync(webhookId, context, registry) is not { } endpoint)
         {
@@ -100,7 +101,7 @@ public static class MeWebhookEndpoints
     }
 
     /// <summary>The caller's own endpoint; null for another owner's, exactly as for one that does not exist.</summary>
-    static async Task<WebhookEndpoint?> OwnedAsync(string webhookId, HttpContext context, WebhookRegistry registry) =>
+    static async Task<WebhookEndpoint?> OwnedAsync([MaxLength(64)] string webhookId, HttpContext context, WebhookRegistry registry) =>
         OwnerOf(context.Features.Get<Caller>()!) is ({ } owner, _) && await registry.FindAsync(webhookId, context.RequestAborted) is { } endpoint && endpoint.Owner == owner
             ? endpoint
             : null;
