@@ -1,6 +1,7 @@
 using Gateway.Admin;
 using Gateway.Caching;
 using Gateway.CanonicalApi;
+using Gateway.ChannelEvents;
 using Gateway.Edge;
 using Gateway.Edge.Proxy;
 using Gateway.Erp;
@@ -30,6 +31,7 @@ builder.AddEdge();                   // request limits, authentication, partner 
 builder.AddAdminApi();               // partners and keys, audit
 builder.AddEdgeProxy();              // YARP routes, the governed ERP pass-through
 builder.AddOrderOrchestration();     // intake, hand-off workers, status poller, exception queue
+builder.AddChannelWebhooks();        // events out to the channels: subscriptions, production, durable delivery
 builder.AddGatewayGraphQL();
 builder.AddOperations();             // after the features it reads: KPIs from the stores, the console's sign-in
 
@@ -48,6 +50,7 @@ app.MapAdminApi();                   // /admin: partners, keys, audit
 app.MapExceptionEndpoints();         // /admin/exceptions: the order exception queue
 app.MapOrderAdminEndpoints();        // /admin/orders/{orderId}: an order as operators see it, with its trace id
 app.MapOperationsConsole();          // /console: the operations console and its API
+app.MapChannelWebhooks();            // /admin/partners/{partnerId}/webhooks, /admin/webhooks/…: endpoints, dead letters
 app.MapApiUsage();                   // /admin/usage: who called which version or deprecated field
 app.MapEdgeProxy();                  // last: YARP's configured routes and /erp/cloud/**
 app.Run();

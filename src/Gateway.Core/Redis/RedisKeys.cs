@@ -15,6 +15,8 @@ namespace Gateway.Core.Redis;
 /// <item><term><c>{changes}</c></term><description>the change ledger (seen event ids, applied sequences) and the change stream</description></item>
 /// <item><term><c>{legacy-feed}</c></term><description>the legacy feed's lease and checkpoint (the checkpoint is written only while the lease is held)</description></item>
 /// <item><term><c>{orders}</c></term><description>every order key: the acceptance MULTI writes the order, its idempotency answer, its exceptions, its status index and its hand-off entry at once</description></item>
+/// <item><term><c>{webhooks}</c></term><description>the channel webhook directory: endpoints and each owner's endpoint set (one slot: small, copied by every instance, an endpoint and its owner's set are written in one script)</description></item>
+/// <item><term><c>{webhook:&lt;id&gt;}</c></term><description>one endpoint's queue, attempts, lease, dead letters and health: a delivery's outcome moves them together, fenced by the lease</description></item>
 /// </list>
 /// The audit stream is one key and needs no tag. Every owner starts with a fixed name (a region, a caller kind, an ERP),
 /// so a tag is never empty and keys built from caller input cannot fall out of their owner's slot.
@@ -94,4 +96,13 @@ public static class RedisKeys
 
     /// <summary>The orders in one status now, scored by when they entered it (Unix ms).</summary>
     public static RedisKey OrdersInStatus(string status) => Orders + "in:" + status;
+
+    /// <summary>The webhook endpoints (hash: webhook id → endpoint).</summary>
+    public static readonly RedisKey WebhookEndpoints = "gw:{webhooks}";
+
+    /// <summary>The ids of one owner's endpoints (<paramref name="ownerKey"/> is length-prefixed by its builder).</summary>
+    public static RedisKey WebhookOwner(string ownerKey) => "gw:{webhooks}:owner:" + ownerKey;
+
+    /// <summary>One part of an endpoint's delivery state (<c>queue</c>, <c>attempts</c>, <c>lease</c>, <c>dead</c>, <c>health</c>); the id is the gateway's own.</summary>
+    public static RedisKey Webhook(string webhookId, string part) => "gw:{webhook:" + webhookId + "}:" + part;
 }

@@ -9,6 +9,7 @@ using Gateway.Orders.Returns;
 using Gateway.Pricing;
 using Gateway.Standing;
 using Gateway.Versions;
+using Gateway.ChannelEvents.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.CanonicalApi;
@@ -42,14 +43,14 @@ public static class CanonicalApiEndpoints
         v1.MapInvoices();
         v1.MapReturns();
         // v1's document is frozen (api-specs/canonical/v1.json); /v1/me is pinned in the contract and documented as /v2/me.
-        v1.MapMe().ExcludeFromDescription();
+        v1.MapMe().MapMeWebhooks().ExcludeFromDescription();
 
         var v2 = VersionGroup(app, CanonicalVersions.V2);
         v2.MapProducts();
         v2.MapCustomers();
         v2.MapPricesV2();
         v2.MapInventory();
-        v2.MapMe();
+        v2.MapMe().MapMeWebhooks();
         app.UseCanonicalOpenApi();
         return app;
     }

@@ -31,19 +31,6 @@ internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : 
     static readonly RedisKey LeaseKey = RedisKeys.FeedLease;
     static readonly RedisKey CheckpointKey = RedisKeys.FeedCheckpoint;
 
-    const string Hold = """
-        local holder = redis.call('GET', KEYS[1])
-        if not holder then
-          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-          return 1
-        end
-        if holder == ARGV[1] then
-          redis.call('PEXPIRE', KEYS[1], ARGV[2])
-          return 1
-        end
-        return 0
-        """;
-
     const string Save = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then
           redis.call('SET', KEYS[2], ARGV[2])
@@ -52,24 +39,17 @@ internal sealed class RedisFeedLease(CacheRedis redis, EventsOptions options) : 
         return 0
         """;
 
-    const string Release = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
-          return redis.call('DEL', KEYS[1])
-        end
-        return 0
-        """;
-
     readonly string _instance = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N");
 
     public async Task<bool> TryHoldAsync() =>
-        (long)await redis.Bounded(Database().ScriptEvaluateAsync(Hold, [LeaseKey],
+        (long)await redis.Bounded(Database().ScriptEvaluateAsync(LeaseScripts.Hold, [LeaseKey],
             [_instance, ((long)options.LeaseDuration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)])) == 1;
 
     public async Task<string> CheckpointAsync() => (string?)await redis.Bounded(Database().StringGetAsync(CheckpointKey)) ?? "";
 
     public Task SaveCheckpointAsync(string token) => redis.Bounded(Database().ScriptEvaluateAsync(Save, [LeaseKey, CheckpointKey], [_instance, token]));
 
-    public Task ReleaseAsync() => redis.Bounded(Database().ScriptEvaluateAsync(Release, [LeaseKey], [_instance]));
+    public Task ReleaseAsync() => redis.Bounded(Database().ScriptEvaluateAsync(LeaseScripts.Release, [LeaseKey], [_instance]));
 
     IDatabase Database() => redis.Database ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected yet.");
 }

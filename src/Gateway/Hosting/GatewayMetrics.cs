@@ -37,7 +37,7 @@ public static class GatewayMetrics
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, OrdersTelemetry.Name, OperationsTelemetry.Name, VersionsTelemetry.Name, HostingMeter, RuntimeMeter)
+                .AddMeter(ErpTelemetry.Name, CacheTelemetry.Name, EventsTelemetry.Name, OrdersTelemetry.Name, OperationsTelemetry.Name, VersionsTelemetry.Name, ChannelEvents.WebhooksTelemetry.Name, HostingMeter, RuntimeMeter)
                 // One measurement per request is enough: requests in flight would add two more to every request.
                 .AddView("http.server.active_requests", MetricStreamConfiguration.Drop)
                 // Prometheus keeps "_count" for histograms and summaries (promtool check metrics refuses it on a gauge or

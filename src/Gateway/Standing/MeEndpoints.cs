@@ -4,6 +4,8 @@ using Gateway.Edge.ApiKeys;
 using Gateway.Edge.RateLimiting;
 using Gateway.Versions;
 using Gateway.Versions.Usage;
+using Gateway.ChannelEvents;
+using Gateway.ChannelEvents.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Standing;
@@ -35,6 +37,7 @@ public static class MeEndpoints
         PartnerDirectory partners,
         VersionPolicies policies,
         DeprecatedUsage deprecatedUsage,
+        WebhookRegistry webhooks,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -48,6 +51,10 @@ public static class MeEndpoints
                 .Select(k => KeyView.From(k, now))];
         }
 
+        // A disabled endpoint is how an owner learns its receiver has been failing for long.
+        IReadOnlyList<WebhookView> endpoints = MeWebhookEndpoints.OwnerOf(caller) is ({ } owner, _)
+            ? (await webhooks.ListAsync(await webhooks.OwnedByAsync(o => o == owner, cancellationToken))).Items
+            : [];
         var usage = await deprecatedUsage.OfAsync(VersionLifecycleMiddleware.CallerIdOf(caller), policies.Current, DeprecatedUsageDays, cancellationToken);
         return TypedResults.Ok(new MeView(
             caller.Id,
@@ -55,18 +62,23 @@ public static class MeEndpoints
             caller.Plan,
             new QuotaView(caller.Plan.DailyQuota, limits.DayRemaining(caller)),
             keys,
-            usage));
+            usage,
+            endpoints));
     }
 }
 
-/// <summary>The answer of <c>GET /v1/me</c>: <c>kind</c> is <c>Partner</c>, <c>StorefrontApp</c>, <c>Admin</c> or <c>Anonymous</c>.</summary>
+/// <summary>
+/// The answer of <c>GET /v1/me</c>: <c>kind</c> is <c>Partner</c>, <c>StorefrontApp</c>, <c>Admin</c> or <c>Anonymous</c>;
+/// <c>webhooks</c> are the caller's endpoints with their state (<c>Disabled</c> after failing for long).
+/// </summary>
 public sealed record MeView(
     string CallerId,
     CallerKind Kind,
     PartnerPlan Plan,
     QuotaView Quota,
     IReadOnlyList<KeyView> Keys,
-    IReadOnlyList<DeprecatedUseView> DeprecatedUsage);
+    IReadOnlyList<DeprecatedUseView> DeprecatedUsage,
+    IReadOnlyList<WebhookView> Webhooks);
 
 /// <summary>Today's (UTC) quota and what is left of it.</summary>
 public sealed record QuotaView(long DailyLimit, long DailyRemaining);

@@ -48,6 +48,12 @@ public static class ProblemTypes
     /// <summary>409: the exception entry was handled already, or its order is past what the action can change.</summary>
     public const string ExceptionNotActionable = Base + "exception-not-actionable";
 
+    /// <summary>409: a webhook owner's endpoints or an endpoint's queue are at their limit.</summary>
+    public const string WebhookLimit = Base + "webhook-limit";
+
+    /// <summary>403: only a partner or a storefront app (acting for one customer) registers its own webhooks.</summary>
+    public const string WebhookOwnerRequired = Base + "webhook-owner-required";
+
     /// <summary>413: the request body is larger than <c>Edge:Requests:MaxBodyBytes</c>, declared or found while reading.</summary>
     public const string PayloadTooLarge = Base + "payload-too-large";
 

@@ -29,6 +29,7 @@ internal sealed class OrderIntake(
     OrderValidation validation,
     TimeProvider time,
     IOptions<OrdersOptions> options,
+    IEnumerable<IOrderObserver> observers,
     ILogger<OrderIntake> logger)
 {
     static readonly TimeSpan RepeatPollInterval = TimeSpan.FromMilliseconds(50);
@@ -95,6 +96,11 @@ internal sealed class OrderIntake(
             GatewayTracing.Recorded(Activity.Current)?.SetTag(GatewayTracing.OrderIdTag, acceptance.Order.OrderId);
             Log.Accepted(logger, acceptance.Order.OrderId, acceptance.Order.Order.CustomerId, acceptance.Order.Order.Lines.Count, acceptance.Order.Status);
             OrdersTelemetry.Moved(null, acceptance.Order.Order);
+            foreach (var observer in observers)
+            {
+                observer.OnSaved(null, acceptance.Order.Order);
+            }
+
             return new IntakeOutcome(IntakeResult.Accepted, acceptance.Order.Order);
         }
         finally

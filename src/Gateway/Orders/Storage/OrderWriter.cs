@@ -4,7 +4,7 @@ namespace Gateway.Orders.Storage;
 /// Read-change-write of one order with optimistic concurrency: the hand-off worker, the status poller, the event
 /// consumer and an operator may all touch an order at once; a lost race re-reads and re-applies the change.
 /// </summary>
-internal sealed class OrderWriter(IOrderStore store)
+internal sealed class OrderWriter(IOrderStore store, IEnumerable<IOrderObserver> observers)
 {
     /// <param name="change">The next state, or null to leave the order as it is (the change no longer applies).</param>
     /// <returns>The order as stored afterwards; null when it does not exist.</returns>
@@ -30,6 +30,11 @@ internal sealed class OrderWriter(IOrderStore store)
             if (await store.TryReplaceAsync(current, next, cancellationToken))
             {
                 OrdersTelemetry.Moved(current.Order, next.Order);
+                foreach (var observer in observers)
+                {
+                    observer.OnSaved(current.Order, next.Order);
+                }
+
                 return next;
             }
         }

@@ -1,0 +1,53 @@
+using Gateway.Orders;
+using Gateway.Orders.Documents;
+using Gateway.Orders.Storage;
+
+namespace Gateway.ChannelEvents.Production;
+
+/// <summary>
+/// The order events, from what the order feed already saved: <c>order.status_changed</c> for each status entered (a new
+/// order's first one included), <c>order.shipped</c> for each parcel the order lists for the first time (after the
+/// status change to Shipped when one came with it), and <c>order.invoiced</c> when it enters Invoiced: in the order
+/// things happened, from one save.
+/// </summary>
+internal sealed class OrderEvents(ChannelEventPublisher publisher) : IOrderObserver
+{
+    public void OnSaved(Order? before, Order after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var previous = before?.Status;
+        var parcels = before?.Shipments.Count ?? 0;
+        foreach (var change in after.StatusHistory.Skip(before?.StatusHistory.Count ?? 0))
+        {
+            publisher.Publish(ChannelEventTypes.OrderStatusChanged, after.CustomerId, null, change.At,
+                new OrderStatusChangedData(after.OrderId, after.CustomerId, change.Status, previous, change.Reason, change.At));
+            previous = change.Status;
+            if (change.Status is OrderStatus.Shipped or OrderStatus.Invoiced)
+            {
+                parcels = PublishParcels(after, parcels, change.At);
+            }
+
+            if (change.Status == OrderStatus.Invoiced)
+            {
+                publisher.Publish(ChannelEventTypes.OrderInvoiced, after.CustomerId, null, change.At,
+                    new OrderInvoicedData(after.OrderId, after.CustomerId, DocumentIds.Invoice(after.OrderId)));
+            }
+        }
+
+        // A later parcel of an order already shipped arrives without a status change.
+        PublishParcels(after, parcels, after.StatusHistory is [.., var last] ? last.At : after.CreatedAt);
+    }
+
+    /// <returns>How many parcels have been announced now.</returns>
+    int PublishParcels(Order order, int announced, DateTimeOffset at)
+    {
+        for (var part = announced; part < order.Shipments.Count; part++)
+        {
+            var shipment = order.Shipments[part];
+            publisher.Publish(ChannelEventTypes.OrderShipped, order.CustomerId, null, at,
+                new OrderShippedData(order.OrderId, order.CustomerId, DocumentIds.Shipment(order.OrderId, part + 1), shipment.Carrier, shipment.TrackingNumber));
+        }
+
+        return order.Shipments.Count;
+    }
+}
