@@ -1,6 +1,7 @@
 using Gateway.CanonicalApi.OpenApi;
 using Gateway.CanonicalApi.Problems;
 using Gateway.Catalog;
+using Gateway.ChannelEvents.Api;
 using Gateway.Customers;
 using Gateway.Inventory;
 using Gateway.Orders.Documents;
@@ -9,7 +10,6 @@ using Gateway.Orders.Returns;
 using Gateway.Pricing;
 using Gateway.Standing;
 using Gateway.Versions;
-using Gateway.ChannelEvents.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.CanonicalApi;

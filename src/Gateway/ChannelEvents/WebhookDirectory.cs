@@ -1,5 +1,5 @@
-using Gateway.Edge.ApiKeys;
 using Gateway.ChannelEvents.Storage;
+using Gateway.Edge.ApiKeys;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.ChannelEvents;

@@ -1,10 +1,10 @@
-using Gateway.Erp.Redis;
-using Gateway.Events;
-using Gateway.Orders.Storage;
 using Gateway.ChannelEvents.Api;
 using Gateway.ChannelEvents.Delivery;
 using Gateway.ChannelEvents.Production;
 using Gateway.ChannelEvents.Storage;
+using Gateway.Erp.Redis;
+using Gateway.Events;
+using Gateway.Orders.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,11 @@
 using Gateway.Admin;
+using Gateway.ChannelEvents;
+using Gateway.ChannelEvents.Api;
 using Gateway.Edge;
 using Gateway.Edge.ApiKeys;
 using Gateway.Edge.RateLimiting;
 using Gateway.Versions;
 using Gateway.Versions.Usage;
-using Gateway.ChannelEvents;
-using Gateway.ChannelEvents.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Standing;
