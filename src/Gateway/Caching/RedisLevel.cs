@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace Gateway.Caching;
 
 /// <summary>
-/// The shared level (L2): one Redis string per cache key, beside it a generation counter that every invalidation bumps.
+/// The shared level (L2): one Redis string per cache key, beside it a generation that every invalidation changes (to its event's id).
 /// A fill writes only if the generation is still the one it read before asking the ERP, so a value read before a change
 /// can never land after the change's invalidation (the check and the write are one script, atomic in Redis).
 /// A fill also claims its keys for a moment, so that instances missing the same key at once ask the ERP once between

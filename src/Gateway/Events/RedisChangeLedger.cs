@@ -13,8 +13,8 @@ namespace Gateway.Events;
 /// slot (<see cref="RedisKeys"/>), and a Redis Cluster runs a script on one slot only:
 /// <list type="number">
 /// <item>look: a replayed event (its id seen) or an older one (its sequence not above the applied) stops here;</item>
-/// <item>invalidate, per slot: drop the stale keys from L2 and bump their generations (so no fill that started earlier
-/// can write them back), end the claims of such fills (instances waiting for them ask again);</item>
+/// <item>invalidate, per slot: drop the stale keys from L2 and change their generations to the event's id (so no fill that
+/// started earlier can write them back), end the claims of such fills (instances waiting for them ask again);</item>
 /// <item>record, one script: remember the event id, raise the applied sequence, append the change to the stream every
 /// instance reads and wake the readers; unless another delivery of the event recorded it meanwhile.</item>
 /// </list>
@@ -44,12 +44,17 @@ internal sealed class RedisChangeLedger(CacheRedis redis, EventsOptions options)
         return 1
         """;
 
-    // KEYS: value/generation/claim triples of one slot; ARGV: the channel of ended fills.
+    // KEYS: value/generation/claim triples of one slot; ARGV: the channel of ended fills, the event id. A key's generation
+    // becomes the id of the event that last invalidated it: a new event always changes it, while the same event delivered
+    // again (the ERP posts it to every instance at once, all may pass the look) leaves it, and the fill already asking the
+    // ERP for the new value, alone.
     const string Invalidate = """
         for i = 1, #KEYS, 3 do
-          redis.call('DEL', KEYS[i])
-          redis.call('INCR', KEYS[i + 1])
-          if redis.call('DEL', KEYS[i + 2]) == 1 then redis.call('PUBLISH', ARGV[1], KEYS[i]) end
+          if redis.call('GET', KEYS[i + 1]) ~= ARGV[2] then
+            redis.call('DEL', KEYS[i])
+            redis.call('SET', KEYS[i + 1], ARGV[2])
+            if redis.call('DEL', KEYS[i + 2]) == 1 then redis.call('PUBLISH', ARGV[1], KEYS[i]) end
+          end
         end
         return 1
         """;
@@ -81,7 +86,7 @@ internal sealed class RedisChangeLedger(CacheRedis redis, EventsOptions options)
             var look = (long)await redis.Bounded(database.ScriptEvaluateAsync(Look, ledger[..2], [sequence]));
             if (look == 1)
             {
-                await InvalidateAsync(database, multiplexer, staleKeys);
+                await InvalidateAsync(database, multiplexer, staleKeys, change.EventId);
                 RedisValue[] args =
                 [
                     sequence,
@@ -108,11 +113,11 @@ internal sealed class RedisChangeLedger(CacheRedis redis, EventsOptions options)
     }
 
     /// <summary>One script per slot (one in all for the changes of today's regions, whose keys share their entity's slot).</summary>
-    Task<RedisResult[]> InvalidateAsync(IDatabase database, IConnectionMultiplexer multiplexer, IReadOnlyList<string> staleKeys)
+    Task<RedisResult[]> InvalidateAsync(IDatabase database, IConnectionMultiplexer multiplexer, IReadOnlyList<string> staleKeys, string eventId)
     {
         var keys = staleKeys.Select(RedisLevel.KeysOf).ToArray();
         var parts = SlotGroups.Of(multiplexer, keys.Length, i => keys[i].Value);
         return Task.WhenAll(parts.Select(part => redis.Bounded(database.ScriptEvaluateAsync(
-            Invalidate, [.. part.SelectMany(i => new[] { keys[i].Value, keys[i].Generation, keys[i].Claim })], [RedisLevel.FilledChannel]))));
+            Invalidate, [.. part.SelectMany(i => new[] { keys[i].Value, keys[i].Generation, keys[i].Claim })], [RedisLevel.FilledChannel, eventId]))));
     }
 }
