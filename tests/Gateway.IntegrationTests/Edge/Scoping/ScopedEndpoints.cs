@@ -15,6 +15,8 @@ internal static class ScopedEndpoints
         ("GET v2/prices", (client, customer, _) => client.GetAsync(new Uri($"v2/prices?customerId={customer}&sku={fixture.Sku}", UriKind.Relative), Ct)),
         ("GET v1/invoices", (client, customer, _) => client.GetAsync(new Uri($"v1/invoices?customerId={customer}", UriKind.Relative), Ct)),
         ("POST graphql Query.customer", (client, customer, _) => GraphQLAsync(client, "query($id: ID!) { customer(id: $id) { customerId name } }", new { id = customer })),
+        ("POST graphql Query.invoices", (client, customer, _) => GraphQLAsync(client,
+            "query($c: ID) { invoices(customerId: $c) { items { invoiceId } nextCursor } }", new { c = customer })),
         ("POST graphql Product.price", (client, customer, _) => GraphQLAsync(client,
             "query($sku: ID!, $c: ID) { product(sku: $sku) { sku price(customerId: $c) { unitPrice } } }", new { sku = fixture.Sku, c = customer })),
         ("POST graphql Mutation.placeOrder", (client, customer, shipTo) => GraphQLAsync(client,
