@@ -65,7 +65,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Status check of order {OrderId} failed; it is checked again later.")]
     public static partial void StatusCheckFailed(ILogger logger, string orderId, Exception exception);
 
-    [LoggerMessage(EventId = 6022, Level = LogLevel.Warning, Message = "The ERP's change event for its order {ErpOrderNumber} could not be applied; the poller brings the order up to date.")]
+    [LoggerMessage(EventId = 6022, Level = LogLevel.Warning, Message = "The ERP's change event for its order {ErpOrderNumber} could not be applied; the order's next check, or a read of its return, brings it up to date.")]
     public static partial void OrderEventFailed(ILogger logger, string erpOrderNumber, Exception exception);
 
     [LoggerMessage(EventId = 6030, Level = LogLevel.Information, Message = "Return {ReturnId} of order {OrderId} requested from the ERP with {LineCount} line(s).")]

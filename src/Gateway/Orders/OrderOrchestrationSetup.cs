@@ -53,6 +53,7 @@ public static class OrderOrchestrationSetup
         services.AddSingleton<OrderWriter>();
         services.AddSingleton<OrderValidation>();
         services.AddSingleton<OrderIntake>();
+        services.AddSingleton<Returns.ReturnProgress>();
         services.AddSingleton<Returns.ReturnIntake>();
         services.AddSingleton<Documents.OrderDocumentReads>();
         services.AddSingleton<OrderHandOff>();

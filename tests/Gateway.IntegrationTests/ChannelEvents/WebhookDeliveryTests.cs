@@ -63,6 +63,43 @@ public sealed class WebhookDeliveryTests(WebhooksFixture fixture)
         Assert.Equal("inv_" + orderId[4..], delivered[^1].Data.GetProperty("invoiceId").GetString());
     }
 
+    [Theory]
+    [InlineData("Legacy", "00:10:00")] // Moved on by the ERP's order.changed and return.changed events alone (its change feed).
+    [InlineData("Cloud", "00:00:00.200")] // By the status poller alone (the feed names the legacy ERP's orders, not this one).
+    public async Task A_return_reaches_the_partner_at_each_status_in_order_without_anyone_reading_it(string ordersErp, string statusPollInterval)
+    {
+        await using var redis = new RedisServer();
+        await redis.StartAsync();
+        await using var gateway = await WebhooksFixture.StartGatewayAsync(
+            fixture.Settings(redis, ("Erp:Routing:Orders", ordersErp), ("Orders:StatusPollInterval", statusPollInterval)));
+        var customer = fixture.Customers[2];
+        var name = "return-" + Guid.NewGuid().ToString("N");
+        var (_, secret, _) = await fixture.PartnerEndpointAsync(gateway, name, [customer.CustomerId], ChannelEventTypes.ReturnStatusChanged);
+        var calls = new DocumentCalls(gateway.Client, OrdersFixture.TokenFor(customer.CustomerId));
+        var order = await calls.PlaceAndWaitAsync(OrderBody(customer, lines: 1), "Invoiced");
+        var orderId = order.GetProperty("orderId").GetString()!;
+        var line = order.GetProperty("lines")[0];
+
+        var (created, requested) = await calls.PostAsync("v1/returns",
+            new { orderId, lines = new[] { new { sku = line.GetProperty("sku").GetString(), quantity = 1 } } }, Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.Created, created);
+        var returnId = requested.GetProperty("returnId").GetString()!;
+
+        // Nobody reads the return until the partner heard of its credit.
+        var delivered = await Eventually.WaitForAsync(
+            () => Task.FromResult(fixture.Receiver.Delivered(name)), d => d.Any(e => e.Data.GetProperty("status").GetString() == "Credited"), seconds: 30);
+        Assert.Equal(["Requested", "Authorised", "Received", "Credited"], delivered.Select(d => d.Data.GetProperty("status").GetString()));
+        Assert.All(delivered, d => Assert.Equal(returnId, d.Data.GetProperty("returnId").GetString()));
+        Assert.All(delivered, d => Assert.Equal(orderId, d.Data.GetProperty("orderId").GetString()));
+        Assert.All(delivered, d => Assert.True(d.IsSignedWith(secret)));
+        Assert.All(delivered, AssertMatchesSchema);
+
+        var (read, credited) = await calls.GetAsync("v1/returns/" + returnId);
+        Assert.Equal(HttpStatusCode.OK, read);
+        Assert.Equal("Credited", credited.GetProperty("status").GetString());
+        Assert.Equal(4, fixture.Receiver.Delivered(name).Count);
+    }
+
     [Fact]
     public async Task When_the_delivering_instance_is_disposed_mid_delivery_the_other_instance_delivers_its_queue_in_order()
     {

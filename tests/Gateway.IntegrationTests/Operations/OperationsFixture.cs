@@ -69,7 +69,8 @@ public sealed class OperationsFixture : IAsyncLifetime
     public async Task<string> PlaceAsync(object body, string customerId, CancellationToken cancellationToken)
     {
         using var response = await OrdersFixture.PostOrderAsync(Gateway.Client, OrdersFixture.TokenFor(customerId), OrderBodies.NewKey(), body, cancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted,
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}{Environment.NewLine}{Gateway.RecentOutput}");
         return (await OrderBodies.ReadOrderAsync(response, cancellationToken)).OrderId;
     }
 

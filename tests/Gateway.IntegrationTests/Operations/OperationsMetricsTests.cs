@@ -84,19 +84,16 @@ public sealed class OperationsMetricsTests(OperationsFixture fixture)
     [Fact]
     public async Task Faults_the_erp_answers_are_counted_and_shown_as_its_last_failure()
     {
-        // A gateway of its own: the faults open its legacy circuit, which the fixture's orders must not meet.
-        await using var gateway = await GatewayHost.StartAsync(fixture.Simulator, new Dictionary<string, string?> { ["Operations:SampleInterval"] = "00:00:00.200" });
-        using var client = gateway.ClientFor(TestTokens.Storefront(fixture.Customers[0].CustomerId, "catalog:read"));
-        await fixture.Simulator.SetFaultsAsync("legacy", errorRate: 1, cancellationToken: _ct);
-        try
-        {
-            using var answer = await client.GetAsync("v1/products/" + fixture.Skus[29].Sku, _ct);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
-        }
-        finally
-        {
-            await fixture.Simulator.ClearFaultsAsync(_ct);
-        }
+        // A simulator and a gateway of their own: the faults open the legacy circuit of every gateway calling that
+        // simulator meanwhile (the fixture's polls its change feed), which the fixture's orders must not meet.
+        await using var simulator = await SimulatorHost.StartAsync();
+        var sample = await simulator.SampleAsync(skus: 1, customers: 1, _ct);
+        await using var gateway = await GatewayHost.StartAsync(simulator, new Dictionary<string, string?> { ["Operations:SampleInterval"] = "00:00:00.200" });
+        using var client = gateway.ClientFor(TestTokens.Storefront(sample.Customers[0].CustomerId, "catalog:read"));
+        await simulator.SetFaultsAsync("legacy", errorRate: 1, cancellationToken: _ct);
+        using var answer = await client.GetAsync("v1/products/" + sample.Skus[0], _ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        await simulator.ClearFaultsAsync(_ct);
 
         var faults = Exposition.Series(await gateway.Client.GetStringAsync(new Uri("metrics", UriKind.Relative), _ct), "gateway_erp_faults_received_total");
         Assert.Contains(faults, s => s.Has("erp_name", "legacy") && Exposition.Value(s) >= 1);

@@ -1,5 +1,6 @@
 using Gateway.Orders;
 using Gateway.Orders.Documents;
+using Gateway.Orders.Returns;
 using Gateway.Orders.Storage;
 
 namespace Gateway.ChannelEvents.Production;
@@ -7,14 +8,20 @@ namespace Gateway.ChannelEvents.Production;
 /// <summary>
 /// The order events, from what the order feed already saved: <c>order.status_changed</c> for each status entered (a new
 /// order's first one included), <c>order.shipped</c> for each parcel the order lists for the first time (after the
-/// status change to Shipped when one came with it), and <c>order.invoiced</c> when it enters Invoiced: in the order
-/// things happened, from one save.
+/// status change to Shipped when one came with it), <c>order.invoiced</c> when it enters Invoiced, and
+/// <c>return.status_changed</c> for each return followed that is new or moved on: in the order things happened, from one save.
 /// </summary>
 internal sealed class OrderEvents(ChannelEventPublisher publisher) : IOrderObserver
 {
-    public void OnSaved(Order? before, Order after)
+    public void OnSaved(OrderRecord? before, OrderRecord after)
     {
         ArgumentNullException.ThrowIfNull(after);
+        PublishOrder(before?.Order, after.Order);
+        PublishReturns(before?.Returns ?? [], after);
+    }
+
+    void PublishOrder(Order? before, Order after)
+    {
         var previous = before?.Status;
         var parcels = before?.Shipments.Count ?? 0;
         foreach (var change in after.StatusHistory.Skip(before?.StatusHistory.Count ?? 0))
@@ -36,6 +43,19 @@ internal sealed class OrderEvents(ChannelEventPublisher publisher) : IOrderObser
 
         // A later parcel of an order already shipped arrives without a status change.
         PublishParcels(after, parcels, after.StatusHistory is [.., var last] ? last.At : after.CreatedAt);
+    }
+
+    void PublishReturns(IReadOnlyList<KnownReturn> before, OrderRecord after)
+    {
+        var order = after.Order;
+        foreach (var known in after.Returns ?? [])
+        {
+            if (!before.Contains(known))
+            {
+                publisher.Publish(ChannelEventTypes.ReturnStatusChanged, order.CustomerId, null, known.At,
+                    new ReturnStatusChangedData(known.ReturnId, order.OrderId, order.CustomerId, known.Status, known.RejectReason));
+            }
+        }
     }
 
     /// <returns>How many parcels have been announced now.</returns>

@@ -11,7 +11,13 @@ namespace Gateway.Orders.Documents;
 /// customer the caller must act for before the ERP is asked; anything else is null, exactly as for an unknown id.
 /// </summary>
 internal sealed class OrderDocumentReads(
-    IOrderStore store, IOrderDocumentSource documents, ICustomerSource customers, IReturnSink returns, ReturnIntake intake, TimeProvider time)
+    IOrderStore store,
+    IOrderDocumentSource documents,
+    ICustomerSource customers,
+    IReturnSink returns,
+    ReturnIntake intake,
+    ReturnProgress progress,
+    TimeProvider time)
 {
     /// <summary>The order, when the caller acts for its customer.</summary>
     public async Task<Order?> OrderAsync(string orderId, Func<string, bool> callerActsFor, CancellationToken cancellationToken) =>
@@ -64,13 +70,21 @@ internal sealed class OrderDocumentReads(
     public async Task<ReturnAuthorisation?> ReturnAsync(string returnId, Func<string, bool> callerActsFor, CancellationToken cancellationToken)
     {
         if (DocumentIds.OrderOfReturn(returnId) is not { } orderId
-            || await OrderAsync(orderId, callerActsFor, cancellationToken) is not { } order
-            || await returns.FindAsync(returnId, cancellationToken) is not { } booked)
+            || await store.GetAsync(orderId, cancellationToken) is not { } stored
+            || !callerActsFor(stored.Order.CustomerId)
+            || await returns.FindAsync(returnId, cancellationToken) is not { } booked
+            || await intake.ViewAsync(stored.Order, returnId, booked, cancellationToken) is not { } view)
         {
             return null;
         }
 
-        return await intake.ViewAsync(order, returnId, booked, cancellationToken);
+        // A status the order has not seen yet (its change event lost or still on its way) is saved, and so announced, now.
+        if (ReturnProgress.Observe(stored, [new KnownReturn(returnId, view.Status, view.RejectReason, view.StatusChangedAt)]) is not null)
+        {
+            await progress.ObserveAsync(orderId, view, cancellationToken);
+        }
+
+        return view;
     }
 
     static string SinceText(DateOnly since) => since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

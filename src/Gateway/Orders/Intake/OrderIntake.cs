@@ -98,7 +98,7 @@ internal sealed class OrderIntake(
             OrdersTelemetry.Moved(null, acceptance.Order.Order);
             foreach (var observer in observers)
             {
-                observer.OnSaved(null, acceptance.Order.Order);
+                observer.OnSaved(null, acceptance.Order);
             }
 
             return new IntakeOutcome(IntakeResult.Accepted, acceptance.Order.Order);

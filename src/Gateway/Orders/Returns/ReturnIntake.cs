@@ -38,6 +38,7 @@ internal sealed class ReturnIntake(
     IOrderDocumentSource documents,
     IReturnSink erp,
     ICustomerSource customers,
+    ReturnProgress progress,
     TimeProvider time,
     IOptions<OrdersOptions> options,
     ILogger<ReturnIntake> logger)
@@ -87,6 +88,8 @@ internal sealed class ReturnIntake(
                     return outcome;
                 }
 
+                // Followed before the key is answered: a return the caller was told of is one whose changes are announced.
+                await progress.ObserveAsync(order.OrderId, outcome.Return!, cancellationToken);
                 var answer = new StoredAnswer(hash, StatusCodes.Status201Created, ReturnEndpoints.Location(outcome.Return!.ReturnId), OrderJson.Write(outcome.Return));
                 answered = await store.AnswerKeyAsync(scopedKey, claim.Token!, answer, cancellationToken);
                 if (answered)

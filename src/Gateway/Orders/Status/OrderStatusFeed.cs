@@ -5,15 +5,16 @@ using Gateway.Core.Orders;
 using Gateway.Erp;
 using Gateway.Observability;
 using Gateway.Orders.Exceptions;
+using Gateway.Orders.Returns;
 using Gateway.Orders.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Orders.Status;
 
 /// <summary>
-/// Brings orders up to the ERP's status. The poller calls <see cref="RefreshAsync"/> for open orders; the ERP's change
-/// events (<c>order.changed</c> carries only the ERP's order number) call <see cref="RefreshByErpOrderNumberAsync"/>,
-/// or <see cref="ApplyAsync"/> when they already hold the ERP's state.
+/// Brings orders up to the ERP's status. The poller calls <see cref="RefreshAsync"/> for open orders (and orders with an
+/// open return: <see cref="ReturnProgress"/>); the ERP's change events (<c>order.changed</c> carries only the ERP's order
+/// number) call <see cref="RefreshByErpOrderNumberAsync"/>, or <see cref="ApplyAsync"/> when they already hold the ERP's state.
 /// </summary>
 internal sealed class OrderStatusFeed(
     IOrderStore store,
@@ -21,6 +22,7 @@ internal sealed class OrderStatusFeed(
     OrderWriter writer,
     IOrderSink erp,
     IOrderDocumentSource documents,
+    ReturnProgress returns,
     TimeProvider time,
     IOptions<OrdersOptions> options,
     ILogger<OrderStatusFeed> logger)
@@ -31,9 +33,15 @@ internal sealed class OrderStatusFeed(
     /// <summary>Asks the ERP for the order's state and applies it. Failures leave the order due for another check.</summary>
     public async Task RefreshAsync(string orderId, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(orderId, cancellationToken) is not { } order || !OrderProgress.IsOpen(order.Status))
+        if (await store.GetAsync(orderId, cancellationToken) is not { } order)
         {
             await openOrders.ForgetAsync(orderId, cancellationToken);
+            return;
+        }
+
+        if (!OrderProgress.IsOpen(order.Status))
+        {
+            await RefreshReturnsAsync(order, orderOpen: false, cancellationToken);
             return;
         }
 
@@ -68,6 +76,34 @@ internal sealed class OrderStatusFeed(
         }
 
         await ApplyAsync(orderId, state, parcels, cancellationToken);
+        if (ReturnProgress.HasOpen(order))
+        {
+            await RefreshReturnsAsync(order, orderOpen: true, cancellationToken);
+        }
+    }
+
+    /// <summary>The order's open returns asked again; a closed order stays due for checks while one is open.</summary>
+    async Task RefreshReturnsAsync(OrderRecord order, bool orderOpen, CancellationToken cancellationToken)
+    {
+        bool open;
+        try
+        {
+            open = await returns.RefreshAsync(order, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
+        {
+            Log.StatusCheckDeferred(logger, order.OrderId, exception.Message);
+            open = true;
+        }
+
+        if (open)
+        {
+            await openOrders.TrackAsync(order.OrderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
+        }
+        else if (!orderOpen)
+        {
+            await openOrders.ForgetAsync(order.OrderId, cancellationToken);
+        }
     }
 
     /// <summary>For an ERP event naming the ERP's order number; false when no order of ours carries it.</summary>
@@ -106,7 +142,7 @@ internal sealed class OrderStatusFeed(
             }
         }
 
-        if (OrderProgress.IsOpen(saved.Status))
+        if (OrderProgress.IsOpen(saved.Status) || ReturnProgress.HasOpen(saved))
         {
             await openOrders.TrackAsync(orderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
         }

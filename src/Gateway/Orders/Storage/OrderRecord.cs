@@ -10,7 +10,9 @@ namespace Gateway.Orders.Storage;
 /// The W3C <c>traceparent</c> of the request that accepted it, so that its hand-off (on any instance, after any restart)
 /// continues that trace and later status changes link to it; null when that request had no trace context.
 /// </param>
-internal sealed record OrderRecord(Order Order, long Version, string CallerId, string ErpReference, string? TraceParent = null)
+/// <param name="Returns">The returns requested through the gateway, each as last seen (<see cref="Returns.ReturnProgress"/>).</param>
+internal sealed record OrderRecord(
+    Order Order, long Version, string CallerId, string ErpReference, string? TraceParent = null, IReadOnlyList<Returns.KnownReturn>? Returns = null)
 {
     public string OrderId => Order.OrderId;
 

@@ -32,7 +32,7 @@ internal sealed class OrderWriter(IOrderStore store, IEnumerable<IOrderObserver>
                 OrdersTelemetry.Moved(current.Order, next.Order);
                 foreach (var observer in observers)
                 {
-                    observer.OnSaved(current.Order, next.Order);
+                    observer.OnSaved(current, next);
                 }
 
                 return next;
