@@ -126,8 +126,14 @@ internal sealed partial class ErpConnector : ICatalogSource, ICustomerSource, IS
     /// <param name="call">One request for at most the batch limit of keys of one group.</param>
     CoalescingLoader<T> Loader<T>(string operation, Func<string, IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> call)
         where T : class =>
-        new(operation, _pipeline.Options.BatchLimit, _pipeline.Options.CoalescingWindow, _time, (group, traffic, close) =>
-            ReadAsync(operation, traffic, ct => call(group, close(), ct)));
+        new(
+            operation,
+            _pipeline.Options.BatchLimit,
+            _pipeline.Options.CoalescingWindow,
+            _time,
+            (group, traffic, close) => ReadAsync(operation, traffic, ct => call(group, close(), ct)),
+            _pipeline.Options.CoalescingCallsInFlight,
+            _pipeline.Options.CoalescingMaxHold);
 
     Task<T> ReadAsync<T>(string operation, ErpTrafficClass traffic, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken = default) =>
         _pipeline.ExecuteAsync(new ErpCall(operation, ErpCallKind.Read, traffic), call, cancellationToken);

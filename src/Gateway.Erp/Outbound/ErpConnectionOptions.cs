@@ -75,6 +75,18 @@ public abstract class ErpConnectionOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:00:00.100")]
     public TimeSpan CoalescingWindow { get; set; } = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// Calls of one kind (operation, group, traffic class) on their way beyond which a batch whose window ended keeps
+    /// taking keys until one of them ends, so that a burst the budget still has room for becomes fuller calls rather
+    /// than more of them; 0 turns the hold off. Default: 1.
+    /// </summary>
+    [Range(0, 64)]
+    public int CoalescingCallsInFlight { get; set; } = 1;
+
+    /// <summary>Longest a batch is held for a call on its way (a hung call holds the next one no longer). Default: 100 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan CoalescingMaxHold { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Most keys one ERP call may carry (the ERP refuses more).</summary>
     public abstract int BatchLimit { get; }
 

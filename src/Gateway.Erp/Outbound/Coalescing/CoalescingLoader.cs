@@ -12,6 +12,10 @@ namespace Gateway.Erp.Outbound.Coalescing;
 /// keys while it waits there for the ERP's budget, until the moment its request is made. At a quota the wait for budget
 /// is the batching window, so demand beyond the quota becomes fuller calls rather than a longer queue; an idle lookup
 /// waits at most the window. A zero window turns batching across callers off: each lookup is its own call(s).</item>
+/// <item>under a burst the budget may still have room, so calls would not wait for it: a batch whose window ended while
+/// <paramref name="callsInFlight"/> calls of its kind are already on their way keeps taking keys until one of them ends
+/// (or it fills, or <paramref name="maxHold"/> passes, so a hung call holds the next one no longer). Demand arriving
+/// faster than the ERP answers becomes fuller calls, not more of them; an idle lookup is not held.</item>
 /// </list>
 /// Each caller waits only for its own keys and gets their answers (a key the ERP does not return is absent) or the
 /// failure of the call that carried them; the shared call runs without any one caller's cancellation (a caller giving up
@@ -25,15 +29,22 @@ namespace Gateway.Erp.Outbound.Coalescing;
 /// (each attempt; the keys are fixed at the first) and asks for exactly the keys it returns, at most
 /// <paramref name="maxBatchSize"/>; keys it does not answer are absent.
 /// </param>
+/// <param name="callsInFlight">Calls of one group and class on their way beyond which a due batch is held; 0: never held.</param>
+/// <param name="maxHold">Longest a due batch is held for a call on its way to end.</param>
 internal sealed class CoalescingLoader<TValue>(
     string operation,
     int maxBatchSize,
     TimeSpan window,
     TimeProvider time,
-    Func<string, ErpTrafficClass, Func<IReadOnlyList<string>>, Task<IReadOnlyDictionary<string, TValue>>> fetch)
+    Func<string, ErpTrafficClass, Func<IReadOnlyList<string>>, Task<IReadOnlyDictionary<string, TValue>>> fetch,
+    int callsInFlight = 0,
+    TimeSpan maxHold = default)
     where TValue : class
 {
     readonly Lock _gate = new();
+
+    // Calls handed to the pipeline and not answered yet, per group and class.
+    readonly Dictionary<(string Group, ErpTrafficClass Traffic), int> _calls = [];
 
     // Not Gateway.Core's SingleFlight, on purpose: a key here is in flight from the moment it joins an open batch, before
     // any call starts, and its promise is completed by whichever batch it landed in. Joining and batching happen under
@@ -142,7 +153,24 @@ internal sealed class CoalescingLoader<TValue>(
         lock (_gate)
         {
             // Already sent because it filled up; otherwise it stays open while it waits for the budget.
-            SendOnceLocked(batch, ref toSend);
+            if (!batch.Sent && callsInFlight > 0 && _calls.GetValueOrDefault((batch.Group, batch.Traffic)) >= callsInFlight)
+            {
+                batch.Held = true;
+            }
+            else
+            {
+                SendOnceLocked(batch, ref toSend);
+            }
+        }
+
+        if (batch.Held)
+        {
+            // Sent by the first call of its kind to end, by filling up, or now.
+            await Task.Delay(maxHold, time);
+            lock (_gate)
+            {
+                SendOnceLocked(batch, ref toSend);
+            }
         }
 
         if (toSend is not null)
@@ -164,10 +192,22 @@ internal sealed class CoalescingLoader<TValue>(
             failure = exception;
         }
 
+        List<Batch>? released = null;
         lock (_gate)
         {
             // Refused before its request was made (budget, circuit): closed now, so that no key joins a failed call.
             CloseLocked(batch);
+            var kind = (batch.Group, batch.Traffic);
+            _calls[kind]--;
+            if (_calls[kind] == 0)
+            {
+                _calls.Remove(kind);
+            }
+
+            if (_open.TryGetValue(kind, out var held) && held.Held)
+            {
+                SendOnceLocked(held, ref released);
+            }
 
             // Forget the keys first: a lookup arriving after this answer must ask the ERP again, not reuse it.
             foreach (var (key, pending) in batch.Pending)
@@ -177,6 +217,11 @@ internal sealed class CoalescingLoader<TValue>(
                     _inFlight.Remove((batch.Group, key));
                 }
             }
+        }
+
+        foreach (var next in released ?? [])
+        {
+            _ = SendAsync(next);
         }
 
         ErpTelemetry.BatchSize.Record(batch.Count, new TagList { { ErpTelemetry.OperationTag, operation } });
@@ -217,11 +262,13 @@ internal sealed class CoalescingLoader<TValue>(
         }
     }
 
-    static void SendOnceLocked(Batch batch, ref List<Batch>? toSend)
+    void SendOnceLocked(Batch batch, ref List<Batch>? toSend)
     {
         if (!batch.Sent)
         {
             batch.Sent = true;
+            var kind = (batch.Group, batch.Traffic);
+            _calls[kind] = _calls.GetValueOrDefault(kind) + 1;
             (toSend ??= []).Add(batch);
         }
     }
@@ -237,6 +284,9 @@ internal sealed class CoalescingLoader<TValue>(
 
         /// <summary>Handed to the pipeline (by its window's end or by filling up); it may still take keys until closed.</summary>
         public bool Sent { get; set; }
+
+        /// <summary>Its window ended while calls of its kind were on their way: it waits for one of them to end.</summary>
+        public bool Held { get; set; }
 
         /// <summary>Its request is being made (or it has failed before one could be): its keys are fixed.</summary>
         public bool Closed { get; set; }

@@ -15,8 +15,10 @@ public sealed class CoalescingLoaderTests
     // The run's token: a lookup that never completes ends with the run instead of outliving it.
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    CoalescingLoader<Answered> Loader(FakeBatchedErp erp, int maxBatchSize = 100, TimeSpan? window = null) =>
-        new("test.get", maxBatchSize, window ?? Window, _time, erp.FetchAsync);
+    static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(100);
+
+    CoalescingLoader<Answered> Loader(FakeBatchedErp erp, int maxBatchSize = 100, TimeSpan? window = null, int callsInFlight = 0) =>
+        new("test.get", maxBatchSize, window ?? Window, _time, erp.FetchAsync, callsInFlight, MaxHold);
 
     [Fact]
     public async Task LoadAsync_DistinctKeysWithinTheWindow_OneCallAndEachCallerGetsOnlyItsOwnKeys()
@@ -205,5 +207,64 @@ public sealed class CoalescingLoaderTests
         Assert.Equal(2, erp.Calls.Count);
         Assert.Contains(erp.Calls, c => c.Traffic == ErpTrafficClass.Interactive && c.Keys.SequenceEqual(["a"]));
         Assert.Contains(erp.Calls, c => c.Traffic == ErpTrafficClass.Background && c.Keys.SequenceEqual(["b"]));
+    }
+
+    [Fact]
+    public async Task LoadAsync_KeysWhoseWindowEndsWhileACallOfTheirKindIsOnItsWay_GoTogetherWhenItEnds()
+    {
+        var erp = new FakeBatchedErp(answersHeld: true);
+        var sut = Loader(erp, callsInFlight: 1);
+        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
+        _time.Advance(Window);
+        await erp.RequestedAsync();
+
+        var second = sut.LoadAsync("", ["b"], Interactive, Ct);
+        _time.Advance(Window);
+        var third = sut.LoadAsync("", ["c"], Interactive, Ct);
+        _time.Advance(Window);
+        Assert.Single(erp.Calls);
+
+        erp.ReleaseAnswers();
+        Assert.Equal(["a"], (await first).Keys);
+        Assert.Equal(["b"], (await second).Keys);
+        Assert.Equal(["c"], (await third).Keys);
+        Assert.Equal([["a"], ["b", "c"]], erp.Calls.Select(c => c.Keys));
+    }
+
+    [Fact]
+    public async Task LoadAsync_ACallOnItsWayHangs_TheHeldBatchGoesAfterTheLongestHold()
+    {
+        var erp = new FakeBatchedErp(answersHeld: true);
+        var sut = Loader(erp, callsInFlight: 1);
+        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
+        _time.Advance(Window);
+        await erp.RequestedAsync();
+
+        var second = sut.LoadAsync("", ["b"], Interactive, Ct);
+        for (var step = 0; step < 100 && erp.Calls.Count < 2; step++)
+        {
+            _time.Advance(Window);
+            await Task.Delay(1, Ct);
+        }
+
+        Assert.Equal([["a"], ["b"]], erp.Calls.Select(c => c.Keys));
+        Assert.False(first.IsCompleted);
+        erp.ReleaseAnswers();
+        Assert.Equal(["b"], (await second).Keys);
+    }
+
+    [Fact]
+    public async Task LoadAsync_NoCallOnItsWay_TheBatchIsNotHeld()
+    {
+        var erp = new FakeBatchedErp(answersHeld: true);
+        var sut = Loader(erp, callsInFlight: 1);
+
+        _ = sut.LoadAsync("", ["a"], Interactive, Ct);
+        _ = sut.LoadAsync("", ["b"], ErpTrafficClass.Background, Ct);
+        _time.Advance(Window);
+        await erp.RequestedAsync(2);
+
+        Assert.Equal(2, erp.Calls.Count);
+        erp.ReleaseAnswers();
     }
 }

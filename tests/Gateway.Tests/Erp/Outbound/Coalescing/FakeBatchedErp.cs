@@ -15,13 +15,22 @@ internal sealed class FakeBatchedErp
     readonly Lock _gate = new();
     readonly List<(string Group, ErpTrafficClass Traffic, IReadOnlyList<string> Keys)> _calls = [];
     readonly Channel<bool> _entered = Channel.CreateUnbounded<bool>();
+    readonly Channel<bool> _requested = Channel.CreateUnbounded<bool>();
     readonly TaskCompletionSource _budget = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly TaskCompletionSource _answers = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public FakeBatchedErp(bool budgetOpen = true)
+    /// <param name="budgetOpen">False: calls wait for <see cref="OpenBudget"/> before their request is made.</param>
+    /// <param name="answersHeld">True: requests are made, their answers wait for <see cref="ReleaseAnswers"/>.</param>
+    public FakeBatchedErp(bool budgetOpen = true, bool answersHeld = false)
     {
         if (budgetOpen)
         {
             _budget.SetResult();
+        }
+
+        if (!answersHeld)
+        {
+            _answers.SetResult();
         }
     }
 
@@ -47,12 +56,23 @@ internal sealed class FakeBatchedErp
 
     public void OpenBudget() => _budget.TrySetResult();
 
+    public void ReleaseAnswers() => _answers.TrySetResult();
+
     /// <summary>Waits until <paramref name="count"/> more calls are waiting for the budget (or past it).</summary>
     public async Task EnteredAsync(int count = 1)
     {
         for (var i = 0; i < count; i++)
         {
             await _entered.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> more calls have made their request (and are recorded in <see cref="Calls"/>).</summary>
+    public async Task RequestedAsync(int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await _requested.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         }
     }
 
@@ -77,6 +97,9 @@ internal sealed class FakeBatchedErp
             _calls.Add((group, traffic, [.. keys]));
         }
 
+        _requested.Writer.TryWrite(true);
+
+        await _answers.Task;
         if (Failing.Contains(group))
         {
             throw new InvalidOperationException("the ERP failed for " + group);
