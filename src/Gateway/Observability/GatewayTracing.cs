@@ -14,6 +14,9 @@ public static class GatewayTracing
     /// <summary>The ActivitySource name.</summary>
     public const string Name = "Gateway";
 
+    /// <summary>Set on an outgoing request that is not traced: a webhook delivery, whose URL is a partner's own.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Untraced = new("gateway.untraced");
+
     /// <summary>How the caller proved who it is (<c>Partner</c>, <c>StorefrontApp</c>, <c>Admin</c>, <c>Anonymous</c>), or <c>Refused</c>.</summary>
     public const string CallerKindTag = "gateway.caller.kind";
 

@@ -44,7 +44,8 @@ public static class TracingSetup
             tracing
                 .AddSource(GatewayTracing.Name, ErpTelemetry.Name)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsUntraced(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage =
+                    request => !(request.Options.TryGetValue(GatewayTracing.Untraced, out var untraced) && untraced))
                 // A command outside any span is a background loop's poll (hand-off, change stream, heartbeats): a root trace
                 // every few milliseconds that says nothing. Commands made under a span (a request, a hand-off) are kept.
                 .AddRedisInstrumentation(redis => redis.Filter = command => command.ParentActivity is not null)

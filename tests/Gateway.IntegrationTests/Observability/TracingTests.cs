@@ -46,6 +46,8 @@ public sealed partial class TracingTests : IAsyncLifetime
         {
             ["ConnectionStrings:Redis"] = _redis.ConnectionString,
             ["Orders:HandOffPollInterval"] = "00:00:00.050",
+            ["Webhooks:AllowInsecureTargets"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.100",
         };
         _gateway = await GatewayHost.StartAsync(new GatewayHostOptions
         {
@@ -137,6 +139,41 @@ public sealed partial class TracingTests : IAsyncLifetime
                 value is string ? priceValues.Any(p => Regex.IsMatch(text, $@"(?<![\d.]){Regex.Escape(p.ToString(CultureInfo.InvariantCulture))}(?!\d)")) : IsPrice(value, priceValues),
                 $"Span '{span}' attribute '{name}' = '{text}' looks like a price of the flow.");
         }
+    }
+
+    [Fact]
+    public async Task A_webhook_delivery_leaves_no_span_naming_the_partners_url()
+    {
+        await using var receiver = await ChannelEvents.WebhookReceiver.StartAsync();
+        var sample = await _simulator.SampleAsync(skus: 1, customers: 5, _ct);
+        var customer = sample.Customers.First(c => c.CreditStatus == "Ok");
+        var admin = new AdminClient(_gateway.Client);
+        var partnerId = await admin.CreatePartnerAsync([Scopes.OrdersRead], [customer.CustomerId]);
+        var url = receiver.UrlFor("traced-" + Guid.NewGuid().ToString("N"));
+        using (var created = await admin.SendAsync(HttpMethod.Post, $"/admin/partners/{partnerId}/webhooks", new { url, events = new[] { "order.status_changed" } }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var (sku, pack) = (await OrdersFixture.PackSizesAsync(_simulator, sample.Skus))[0];
+        var jwt = TestTokens.Storefront(customer.CustomerId, [Scopes.OrdersWrite]);
+        var body = JsonSerializer.Serialize(new { customerId = customer.CustomerId, shipToId = customer.ShipToIds[0], lines = new[] { new { sku, quantity = pack } } }, Json);
+        await SendAsync(HttpMethod.Post, "v1/orders", bearer: jwt, body: body, idempotencyKey: Guid.NewGuid().ToString("N"));
+        var name = new Uri(url).Segments[^1];
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Delivered(name).Count >= 2), _ct, seconds: 20);
+
+        List<Activity> all;
+        lock (_exported)
+        {
+            all = [.. _exported];
+        }
+
+        // The receiver is a server in this process too: its own spans of the deliveries are the partner's, not the gateway's.
+        all = [.. all.Where(s => !(s.Kind == ActivityKind.Server && s.DisplayName.Contains("/hooks/", StringComparison.Ordinal)))];
+        var port = new Uri(url).Port.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(all, s => s.Kind == ActivityKind.Client && s.Source.Name == "System.Net.Http");
+        Assert.DoesNotContain(all, s => s.TagObjects.Any(t => Convert.ToString(t.Value, CultureInfo.InvariantCulture) is { } v
+            && (v.Contains(name, StringComparison.Ordinal) || (t.Key.Contains("port", StringComparison.Ordinal) && v == port))));
     }
 
     static bool IsPrice(object? value, HashSet<decimal> prices) => value switch

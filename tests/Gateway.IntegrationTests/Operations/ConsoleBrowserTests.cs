@@ -80,6 +80,49 @@ public sealed class ConsoleBrowserTests(OperationsFixture fixture, ChromiumBrows
     }
 
     [Fact]
+    public async Task Operator_enables_a_disabled_webhook_and_replays_its_dead_letter_to_the_fixed_receiver()
+    {
+        await using var receiver = await ChannelEvents.WebhookReceiver.StartAsync();
+        var name = "console-" + Guid.NewGuid().ToString("N");
+        receiver.Fail(name);
+        var admin = new Admin.AdminClient(fixture.Gateway.Client);
+        var customer = fixture.Customers[3].CustomerId;
+        var partnerId = await admin.CreatePartnerAsync([Gateway.Edge.Scopes.OrdersRead], [customer]);
+        string webhookId;
+        using (var created = await admin.SendAsync(HttpMethod.Post, $"/admin/partners/{partnerId}/webhooks",
+            new { url = receiver.UrlFor(name), events = new[] { "order.status_changed" } }))
+        {
+            webhookId = (await OrderBodies.ReadJsonAsync(created, _ct)).GetProperty("webhookId").GetString()!;
+        }
+
+        await fixture.PlaceAsync(fixture.Body(3, fixture.Skus[5]), customer, _ct);
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var view = await admin.SendAsync(HttpMethod.Get, $"/admin/webhooks/{webhookId}");
+            using var letters = await admin.SendAsync(HttpMethod.Get, $"/admin/webhooks/{webhookId}/dead-letters");
+            return (await OrderBodies.ReadJsonAsync(view, _ct)).GetProperty("state").GetString() == "Disabled"
+                && (await OrderBodies.ReadJsonAsync(letters, _ct)).GetProperty("items").GetArrayLength() > 0;
+        }, _ct, seconds: 30);
+        receiver.Answer(name);
+
+        var page = await SignedInAsync();
+        var row = page.Locator($"#webhooks tr[data-webhook='{webhookId}']");
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("disabled");
+        await Assertions.Expect(row.Locator("td.reason")).ToContainTextAsync("500");
+        await row.Locator("button[data-action='enable']").ClickAsync();
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("enabled");
+        await Assertions.Expect(row.Locator(".badge")).ToHaveTextAsync("ok");
+
+        await row.Locator("button[data-action='dead-letters']").ClickAsync();
+        var letter = page.Locator("#dead-letter-rows tr[data-dead-letter]").First;
+        var eventId = await letter.Locator("td").First.TextContentAsync();
+        await ChromiumBrowser.ScreenshotAsync(page, "console-webhooks");
+        await letter.Locator("button[data-action='replay']").ClickAsync();
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("queued again");
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Delivered(name).Any(d => d.WebhookId == eventId)), _ct, seconds: 20);
+    }
+
+    [Fact]
     public async Task Wrong_credential_gets_no_console()
     {
         var page = await NewPageAsync();

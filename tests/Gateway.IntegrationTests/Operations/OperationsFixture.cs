@@ -36,6 +36,13 @@ public sealed class OperationsFixture : IAsyncLifetime
         settings["Orders:StuckAfter:OnHold"] = "00:00:01";
         // v1 deprecated: the console's panel lists who still calls it.
         settings["Versions:v1:DeprecatedAt"] = "2026-01-01T00:00:00Z";
+        // Webhooks to a loopback receiver, given up on after a second and disabled after two: the console's panel shows both.
+        settings["Webhooks:AllowInsecureTargets"] = "true";
+        settings["Webhooks:PollInterval"] = "00:00:00.100";
+        settings["Webhooks:FirstRetryDelay"] = "00:00:00.100";
+        settings["Webhooks:MaxRetryDelay"] = "00:00:00.200";
+        settings["Webhooks:RetryPeriod"] = "00:00:01";
+        settings["Webhooks:DisableAfter"] = "00:00:02";
         Gateway = await GatewayProcess.StartAsync(settings);
         Admin = new HttpClient { BaseAddress = Gateway.Address };
         Admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.AdminToken);

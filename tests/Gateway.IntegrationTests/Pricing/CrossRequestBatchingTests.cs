@@ -11,6 +11,7 @@ namespace Gateway.IntegrationTests.Pricing;
 /// asked for, against the ERPs' own quotas. Without batching across requests that is one list-price and one promotion
 /// call per request, ten times the cloud ERP's quota; with it, a few full calls per price part, every request answered.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class CrossRequestBatchingTests
 {
     const int Requests = 200;

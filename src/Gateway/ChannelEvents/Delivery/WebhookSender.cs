@@ -23,6 +23,8 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
         {
             Content = new StringContent(queued.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
+        // A partner's URL is its own business (and may carry its token): no span records it, no trace context goes out.
+        request.Options.Set(Observability.GatewayTracing.Untraced, true);
         request.Headers.Add("webhook-id", queued.EventId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", WebhookSigning.Signature(endpoint.LiveSecrets(now), queued.EventId, timestamp, queued.Body));

@@ -50,6 +50,8 @@ internal interface IWebhookOutbox
     /// <summary>A dead letter for an event that never entered the queue (it was full).</summary>
     Task AddDeadLetterAsync(string webhookId, DeadLetter letter, int maxDeadLetters);
 
+    Task<long> DeadLetterCountAsync(string webhookId);
+
     /// <summary>The newest dead letters first.</summary>
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string webhookId, int max);
 

@@ -141,6 +141,14 @@ internal sealed class MemoryWebhookStore : IWebhookSubscriptions, IWebhookOutbox
         return Task.CompletedTask;
     }
 
+    public Task<long> DeadLetterCountAsync(string webhookId)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)StateOf(webhookId).Dead.Count);
+        }
+    }
+
     public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string webhookId, int max)
     {
         lock (_lock)

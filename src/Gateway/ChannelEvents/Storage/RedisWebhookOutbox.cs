@@ -121,6 +121,8 @@ internal sealed class RedisWebhookOutbox(RedisConnection connection) : IWebhookO
         await transaction.ExecuteAsync();
     }
 
+    public async Task<long> DeadLetterCountAsync(string webhookId) => await (await connection.DatabaseAsync()).ListLengthAsync(Key(webhookId, "dead"));
+
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string webhookId, int max)
     {
         var letters = await (await connection.DatabaseAsync()).ListRangeAsync(Key(webhookId, "dead"), 0, max - 1);

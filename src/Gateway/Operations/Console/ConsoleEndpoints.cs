@@ -37,6 +37,7 @@ internal static class ConsoleEndpoints
         api.MapPost("/exceptions/{exceptionId}/replay", ReplayAsync).RequireAuthorization(ConsoleSetup.Policy).AddEndpointFilter(RequireCsrf);
         api.MapPost("/exceptions/{exceptionId}/resolve", ResolveAsync).RequireAuthorization(ConsoleSetup.Policy).AddEndpointFilter(RequireCsrf);
         api.MapPost("/exceptions/{exceptionId}/cancel", CancelAsync).RequireAuthorization(ConsoleSetup.Policy).AddEndpointFilter(RequireCsrf);
+        ConsoleWebhooks.Map(api);
     }
 
     static IResult Page(HttpContext context, ConsoleAssets assets) => Serve(context, assets.Find("index.html"));
@@ -134,7 +135,7 @@ internal static class ConsoleEndpoints
         return answer;
     }
 
-    static async ValueTask<object?> RequireCsrf(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireCsrf(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))

@@ -155,11 +155,73 @@
       : el("p", { class: "muted", "data-field": "usage-unavailable" }, "Not available on this build."));
   }
 
+  async function loadWebhooks() {
+    const answer = await fetch(`${api}/webhooks`, { credentials: "same-origin" });
+    if (!answer.ok) return;
+    const { items } = await answer.json();
+    const trouble = items.filter((w) => w.state === "Disabled" || w.failingSince || w.deadLetters > 0).length;
+    $("webhooks-trouble").textContent = `${trouble} need attention`;
+    if (items.length === 0) return replace($("webhooks"), el("tr", {}, el("td", { colSpan: 7, class: "muted" }, "No endpoint is registered.")));
+    replace($("webhooks"), ...items.map((w) => el("tr", { "data-webhook": w.webhookId },
+      el("td", {}, el("div", {}, w.webhookId), el("div", { class: "muted" }, w.url)),
+      el("td", {}, `${w.ownerKind} ${w.ownerId}`),
+      el("td", {}, badge(w.state === "Disabled" ? "disabled" : w.failingSince ? "failing" : "ok")),
+      el("td", { "data-field": "queued" }, String(w.queued)),
+      el("td", { "data-field": "dead-letters" }, String(w.deadLetters)),
+      el("td", { class: "reason" }, w.lastError || ""),
+      el("td", { class: "actions" }, ...webhookActions(w)))));
+  }
+
+  function webhookActions(w) {
+    const actions = [];
+    if (w.deadLetters > 0) {
+      const show = el("button", { type: "button", class: "secondary", "data-action": "dead-letters" }, "dead letters");
+      show.addEventListener("click", () => loadDeadLetters(w.webhookId));
+      actions.push(show);
+    }
+    if (w.state === "Disabled") {
+      const enable = el("button", { type: "button", "data-action": "enable" }, "enable");
+      enable.addEventListener("click", () => webhookAct(`${encodeURIComponent(w.webhookId)}/enable`, `${w.webhookId}: enabled.`, enable, w.webhookId));
+      actions.push(enable);
+    }
+    return actions;
+  }
+
+  async function loadDeadLetters(webhookId) {
+    const answer = await fetch(`${api}/webhooks/${encodeURIComponent(webhookId)}/dead-letters`, { credentials: "same-origin" });
+    if (answer.status === 401) return showSignIn("The session ended; sign in again.");
+    if (!answer.ok) return;
+    const { items } = await answer.json();
+    $("dead-letters").hidden = false;
+    $("dead-letters-of").textContent = webhookId;
+    if (items.length === 0) return replace($("dead-letter-rows"), el("tr", {}, el("td", { colSpan: 6, class: "muted" }, "No dead letter left.")));
+    replace($("dead-letter-rows"), ...items.map((d) => {
+      const replay = el("button", { type: "button", "data-action": "replay" }, "replay");
+      replay.addEventListener("click", () => webhookAct(
+        `${encodeURIComponent(webhookId)}/dead-letters/${encodeURIComponent(d.deadLetterId)}/replay`, `${d.eventId}: queued again.`, replay, webhookId));
+      return el("tr", { "data-dead-letter": d.deadLetterId },
+        el("td", {}, d.eventId), el("td", {}, d.type), el("td", {}, String(d.attempts)), el("td", {}, new Date(d.deadAt).toLocaleString()),
+        el("td", { class: "reason" }, d.lastError), el("td", { class: "actions" }, replay));
+    }));
+  }
+
+  async function webhookAct(path, done, button, webhookId) {
+    button.disabled = true;
+    const answer = await fetch(`${api}/webhooks/${path}`, { method: "POST", headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" });
+    if (answer.status === 401) return showSignIn("The session ended; sign in again.");
+    const body = await answer.json().catch(() => ({}));
+    $("notice").textContent = answer.ok ? done : "";
+    $("sample-error").textContent = answer.ok ? "" : body.detail || `The action failed (${answer.status}).`;
+    await loadWebhooks();
+    if (!$("dead-letters").hidden) await loadDeadLetters(webhookId);
+  }
+
   async function loadHistory() {
     const answer = await fetch(`${api}/history`, { credentials: "same-origin" });
     if (answer.ok) points = (await answer.json()).points;
     draw();
     loadUsage();
+    loadWebhooks();
   }
 
   function addPoint(s) {
