@@ -338,6 +338,10 @@ record freshness "$(probe freshness --sim "$sim" --gateways "$gateways" --change
 # propagation and the ERP's own latency (the simulator's 20-60 ms per call), not waiting for quota.
 record freshness_paced "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${CHANGES:-200}" --interval 150 \
   --header "$key_header")"
+# The same with two readers per instance reading the changing SKU without pause all along, as a hot SKU is read: reads
+# in flight at the change meet the invalidation, and one instance's re-read must serve the others.
+record freshness_readers "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${CHANGES:-200}" --interval 150 \
+  --readers 2 --header "$key_header")"
 # Once more with the ERP answering in 1 ms instead of 20-60 (the same seed, so the same data): what is left is the
 # gateway's own part of the lag (event delivery, invalidation on every instance, the one shared re-read). The restarted
 # ERP counts each SKU's sequence from 1 again, which the ledger rightly drops for a SKU it has seen at 1 already, so these
@@ -353,6 +357,8 @@ probe freshness --sim "$sim" --gateways "$gateways" --changes 20 "${fresh_skus[@
 # reads a second, and the few that waited for the quota's budget made the p99 (50 ms, the p90 24 ms).
 record freshness_fast_erp "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${CHANGES:-200}" --interval 250 \
   "${fresh_skus[@]}" --header "$key_header")"
+record freshness_fast_erp_readers "$(probe freshness --sim "$sim" --gateways "$gateways" --changes "${CHANGES:-200}" --interval 250 \
+  "${fresh_skus[@]}" --readers 2 --header "$key_header")"
 
 fi
 

@@ -10,6 +10,8 @@ namespace Probe;
 /// value. The lag of a change is the time until the LAST instance is fresh, measured from just before the change.
 /// With <c>--interval MS</c> a change starts at most every MS milliseconds (a change rate the ERP's read quota can follow:
 /// each change costs the ERP reads of its refresh); without it they follow each other as fast as they turn fresh.
+/// With <c>--readers N</c>, N readers per instance read the SKU being changed without pause all along (before, during and
+/// after its change, as a hot SKU is read): the case where a read in flight at the change meets the invalidation.
 /// </summary>
 internal static class FreshnessProbe
 {
@@ -29,10 +31,14 @@ internal static class FreshnessProbe
         var lags = new List<double>(changes);
         var timeouts = 0;
         var slowest = new List<(double Ms, string Sku, int Change, string Late)>();
+        var hot = new HotSku { Sku = skus[0] };
+        using var stop = new CancellationTokenSource();
+        var readers = gateways.SelectMany(g => Enumerable.Range(0, options.Int("readers", 0)).Select(_ => ReadAllAlongAsync(g, hot, stop.Token))).ToList();
 
         for (var i = 0; i < changes; i++)
         {
             var sku = skus[i % skus.Count];
+            hot.Sku = sku;
             if (interval * i - paced.Elapsed is { Ticks: > 0 } early)
             {
                 await Task.Delay(early);
@@ -62,6 +68,8 @@ internal static class FreshnessProbe
             slowest = [.. slowest.OrderByDescending(s => s.Ms).Take(5)];
         }
 
+        await stop.CancelAsync();
+        var reads = (await Task.WhenAll(readers)).Sum();
         foreach (var gateway in gateways)
         {
             gateway.Dispose();
@@ -72,10 +80,30 @@ internal static class FreshnessProbe
             changes,
             intervalMs = interval.TotalMilliseconds,
             instances = gateways.Length,
+            readersPerInstance = options.Int("readers", 0),
+            backgroundReads = reads,
             timeouts,
             lag = Percentiles.Summary(lags),
             slowest = slowest.Select(s => new { change = s.Change, s.Sku, ms = Math.Round(s.Ms, 1), freshAtMsPerInstance = s.Late }),
         };
+    }
+
+    sealed class HotSku
+    {
+        public volatile string Sku = "";
+    }
+
+    /// <returns>How many reads it made.</returns>
+    static async Task<long> ReadAllAlongAsync(HttpClient gateway, HotSku hot, CancellationToken stop)
+    {
+        long reads = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await OnHandAsync(gateway, hot.Sku);
+            reads++;
+        }
+
+        return reads;
     }
 
     /// <returns>When the instance first answered the new value (ms since the change), or null if it never did in time.</returns>
