@@ -107,11 +107,16 @@ public sealed class GraphQLDocumentTests(OrdersFixture fixture)
         var returnId = requested.Data!["requestReturn"]!["returnId"]!.GetValue<string>();
         var mine = new Dictionary<string, string>
         {
-            ["order"] = orderId, ["invoice"] = "inv_" + orderId[4..], ["return"] = returnId, ["customer"] = fixture.Customers[15].CustomerId,
+            ["order"] = orderId,
+            ["invoice"] = "inv_" + orderId[4..],
+            ["return"] = returnId,
+            ["customer"] = fixture.Customers[15].CustomerId,
         };
         var unknown = new Dictionary<string, string>
         {
-            ["order"] = "ord_" + new string('0', 32), ["invoice"] = "inv_" + new string('0', 32), ["return"] = "ret_" + new string('0', 32) + "_" + new string('0', 16),
+            ["order"] = "ord_" + new string('0', 32),
+            ["invoice"] = "inv_" + new string('0', 32),
+            ["return"] = "ret_" + new string('0', 32) + "_" + new string('0', 16),
             ["customer"] = "99999999",
         };
         var owned = await ReadAsync(gateway, owner, mine);
