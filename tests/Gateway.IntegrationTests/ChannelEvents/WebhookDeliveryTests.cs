@@ -88,7 +88,14 @@ public sealed class WebhookDeliveryTests(WebhooksFixture fixture)
         // Nobody reads the return until the partner heard of its credit.
         var delivered = await Eventually.WaitForAsync(
             () => Task.FromResult(fixture.Receiver.Delivered(name)), d => d.Any(e => e.Data.GetProperty("status").GetString() == "Credited"), seconds: 30);
-        Assert.Equal(["Requested", "Authorised", "Received", "Credited"], delivered.Select(d => d.Data.GetProperty("status").GetString()));
+        // Each status once, in the return's order, from Requested to Credited. A status the ERP moved past between two
+        // looks (two steps within one poll, or one event's refresh) is skipped, never invented or repeated.
+        var statuses = delivered.Select(d => d.Data.GetProperty("status").GetString()!).ToList();
+        string[] life = ["Requested", "Authorised", "Received", "Credited"];
+        Assert.Equal("Requested", statuses[0]);
+        Assert.Equal("Credited", statuses[^1]);
+        Assert.Equal(statuses.Order(Comparer<string>.Create((a, b) => Array.IndexOf(life, a) - Array.IndexOf(life, b))), statuses);
+        Assert.Equal(statuses.Count, statuses.Distinct().Count());
         Assert.All(delivered, d => Assert.Equal(returnId, d.Data.GetProperty("returnId").GetString()));
         Assert.All(delivered, d => Assert.Equal(orderId, d.Data.GetProperty("orderId").GetString()));
         Assert.All(delivered, d => Assert.True(d.IsSignedWith(secret)));
@@ -97,7 +104,7 @@ public sealed class WebhookDeliveryTests(WebhooksFixture fixture)
         var (read, credited) = await calls.GetAsync("v1/returns/" + returnId);
         Assert.Equal(HttpStatusCode.OK, read);
         Assert.Equal("Credited", credited.GetProperty("status").GetString());
-        Assert.Equal(4, fixture.Receiver.Delivered(name).Count);
+        Assert.Equal(statuses.Count, fixture.Receiver.Delivered(name).Count);
     }
 
     [Fact]
