@@ -23,7 +23,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
         {
             Content = new StringContent(queued.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
-        // A partner's URL is its own business (and may carry its token): no span records it, no trace context goes out.
+        // A partner's URL is its own business (and may carry its token): no span records it.
         request.Options.Set(Observability.GatewayTracing.Untraced, true);
         request.Headers.Add("webhook-id", queued.EventId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
