@@ -97,15 +97,15 @@ internal sealed class WebhookRegistry(
     /// <summary>Every endpoint as operators see it, with its dead letters counted: those in trouble first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<(WebhookEndpoint Endpoint, WebhookView View, long DeadLetters)>> OverviewAsync(int max, CancellationToken cancellationToken)
     {
-        var rows = new List<(WebhookEndpoint, WebhookView, long)>();
+        var rows = new List<(WebhookEndpoint Endpoint, WebhookView View, long DeadLetters)>();
         foreach (var endpoint in await subscriptions.AllAsync(cancellationToken))
         {
             rows.Add((endpoint, await ViewAsync(endpoint), await outbox.DeadLetterCountAsync(endpoint.WebhookId)));
         }
 
         return [.. rows
-            .OrderBy(r => r.Item2.State == "Disabled" ? 0 : r.Item2.FailingSince is not null ? 1 : r.Item3 > 0 ? 2 : 3)
-            .ThenBy(r => r.Item1.CreatedAt)
+            .OrderBy(r => r.View.State == "Disabled" ? 0 : r.View.FailingSince is not null ? 1 : r.DeadLetters > 0 ? 2 : 3)
+            .ThenBy(r => r.Endpoint.CreatedAt)
             .Take(max)];
     }
 

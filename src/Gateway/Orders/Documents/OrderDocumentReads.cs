@@ -79,7 +79,7 @@ internal sealed class OrderDocumentReads(
         }
 
         // A status the order has not seen yet (its change event lost or still on its way) is saved, and so announced, now.
-        if (ReturnProgress.Observe(stored, [new KnownReturn(returnId, view.Status, view.RejectReason, view.StatusChangedAt)]) is not null)
+        if (ReturnProgress.Observe(stored, [KnownReturn.Of(view)]) is not null)
         {
             await progress.ObserveAsync(orderId, view, cancellationToken);
         }

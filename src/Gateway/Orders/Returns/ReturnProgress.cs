@@ -7,7 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Orders.Returns;
 
 /// <summary>A return requested through the gateway, as its order last saw it: a change of it is a <c>return.status_changed</c>.</summary>
-internal sealed record KnownReturn(string ReturnId, ReturnStatus Status, string? RejectReason, DateTimeOffset At);
+internal sealed record KnownReturn(string ReturnId, ReturnStatus Status, string? RejectReason, DateTimeOffset At)
+{
+    public static KnownReturn Of(ReturnAuthorisation view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new(view.ReturnId, view.Status, view.RejectReason, view.StatusChangedAt);
+    }
+}
 
 /// <summary>
 /// Follows the returns requested through the gateway on their order's record, so a status the ERP moves them to is
@@ -25,8 +32,7 @@ internal sealed class ReturnProgress(
     public async Task ObserveAsync(string orderId, ReturnAuthorisation status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var saved = await writer.UpdateRecordAsync(
-            orderId, current => Observe(current, [new KnownReturn(status.ReturnId, status.Status, status.RejectReason, status.StatusChangedAt)]), cancellationToken);
+        var saved = await writer.UpdateRecordAsync(orderId, current => Observe(current, [KnownReturn.Of(status)]), cancellationToken);
         if (saved is not null && HasOpen(saved))
         {
             await openOrders.TrackAsync(orderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
@@ -71,6 +77,7 @@ internal sealed class ReturnProgress(
 
     /// <summary>Whether a return followed on <paramref name="order"/> is neither credited nor rejected yet.</summary>
     public static bool HasOpen(OrderRecord? order) => order?.Returns?.Any(r => !IsFinal(r.Status)) == true;
+
     /// <summary>The record with each of <paramref name="seen"/> that is new or moved on; null when none is.</summary>
     public static OrderRecord? Observe(OrderRecord current, IReadOnlyList<KnownReturn> seen)
     {

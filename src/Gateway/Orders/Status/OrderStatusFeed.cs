@@ -41,7 +41,16 @@ internal sealed class OrderStatusFeed(
 
         if (!OrderProgress.IsOpen(order.Status))
         {
-            await RefreshReturnsAsync(order, orderOpen: false, cancellationToken);
+            // A closed order stays due for checks while a return of it is open.
+            if (await RefreshReturnsAsync(order, cancellationToken))
+            {
+                await openOrders.TrackAsync(orderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
+            }
+            else
+            {
+                await openOrders.ForgetAsync(orderId, cancellationToken);
+            }
+
             return;
         }
 
@@ -78,31 +87,23 @@ internal sealed class OrderStatusFeed(
         await ApplyAsync(orderId, state, parcels, cancellationToken);
         if (ReturnProgress.HasOpen(order))
         {
-            await RefreshReturnsAsync(order, orderOpen: true, cancellationToken);
+            // ApplyAsync has scheduled the order's next check already.
+            await RefreshReturnsAsync(order, cancellationToken);
         }
     }
 
-    /// <summary>The order's open returns asked again; a closed order stays due for checks while one is open.</summary>
-    async Task RefreshReturnsAsync(OrderRecord order, bool orderOpen, CancellationToken cancellationToken)
+    /// <summary>The order's open returns asked again.</summary>
+    /// <returns>Whether one is still open (or the ERP could not say).</returns>
+    async Task<bool> RefreshReturnsAsync(OrderRecord order, CancellationToken cancellationToken)
     {
-        bool open;
         try
         {
-            open = await returns.RefreshAsync(order, cancellationToken);
+            return await returns.RefreshAsync(order, cancellationToken);
         }
         catch (Exception exception) when (exception is ErpUnavailableException or ErpTimeoutException)
         {
             Log.StatusCheckDeferred(logger, order.OrderId, exception.Message);
-            open = true;
-        }
-
-        if (open)
-        {
-            await openOrders.TrackAsync(order.OrderId, time.GetUtcNow() + options.Value.StatusPollInterval, cancellationToken);
-        }
-        else if (!orderOpen)
-        {
-            await openOrders.ForgetAsync(order.OrderId, cancellationToken);
+            return true;
         }
     }
 

@@ -212,11 +212,7 @@ public sealed class CoalescingLoaderTests
     [Fact]
     public async Task LoadAsync_KeysWhoseWindowEndsWhileACallOfTheirKindIsOnItsWay_GoTogetherWhenItEnds()
     {
-        var erp = new FakeBatchedErp(answersHeld: true);
-        var sut = Loader(erp, callsInFlight: 1);
-        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
-        _time.Advance(Window);
-        await erp.RequestedAsync();
+        var (erp, sut, first) = await OneCallOnItsWayAsync();
 
         var second = sut.LoadAsync("", ["b"], Interactive, Ct);
         _time.Advance(Window);
@@ -234,11 +230,7 @@ public sealed class CoalescingLoaderTests
     [Fact]
     public async Task LoadAsync_ACallOnItsWayHangs_TheHeldBatchGoesAfterTheLongestHold()
     {
-        var erp = new FakeBatchedErp(answersHeld: true);
-        var sut = Loader(erp, callsInFlight: 1);
-        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
-        _time.Advance(Window);
-        await erp.RequestedAsync();
+        var (erp, sut, first) = await OneCallOnItsWayAsync();
 
         var second = sut.LoadAsync("", ["b"], Interactive, Ct);
         for (var step = 0; step < 100 && erp.Calls.Count < 2; step++)
@@ -266,5 +258,16 @@ public sealed class CoalescingLoaderTests
 
         Assert.Equal(2, erp.Calls.Count);
         erp.ReleaseAnswers();
+    }
+
+    /// <summary>A loader holding batches behind one call on its way, and that call: key "a", its request made, no answer yet.</summary>
+    async Task<(FakeBatchedErp Erp, CoalescingLoader<Answered> Sut, Task<IReadOnlyDictionary<string, Answered>> First)> OneCallOnItsWayAsync()
+    {
+        var erp = new FakeBatchedErp(answersHeld: true);
+        var sut = Loader(erp, callsInFlight: 1);
+        var first = sut.LoadAsync("", ["a"], Interactive, Ct);
+        _time.Advance(Window);
+        await erp.RequestedAsync();
+        return (erp, sut, first);
     }
 }
