@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gateway.Orders.Storage;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace Gateway.Orders.Status;
 /// <summary>
 /// Runs on every instance: each round takes the open orders that are due (leased, so instances share the work without
 /// checking one order twice) and asks the ERP for their status. The lease outlasts a round, so orders leased by an
-/// instance that died are checked again once it lapses.
+/// instance that died are checked again once it lapses; an instance that stops gives back the orders of its round it
+/// has not checked, so another takes them at once.
 /// </summary>
 internal sealed class OrderStatusPoller(
     IOpenOrders openOrders,
@@ -26,10 +28,7 @@ internal sealed class OrderStatusPoller(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var due = await TakeDueAsync(lease, stoppingToken);
-                await Parallel.ForEachAsync(
-                    due,
-                    new ParallelOptions { MaxDegreeOfParallelism = ChecksAtOnce, CancellationToken = stoppingToken },
-                    async (orderId, ct) => await CheckAsync(orderId, ct));
+                await CheckAllAsync(due, stoppingToken);
                 if (due.Count < options.Value.StatusPollBatch)
                 {
                     await Task.Delay(interval, time, stoppingToken);
@@ -38,7 +37,48 @@ internal sealed class OrderStatusPoller(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; leased orders come due again when their lease ends.
+            // Shutting down; the round's notChecked orders were given back.
+        }
+    }
+
+    async Task CheckAllAsync(IReadOnlyList<string> due, CancellationToken stoppingToken)
+    {
+        var done = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        try
+        {
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = ChecksAtOnce, CancellationToken = stoppingToken },
+                async (orderId, ct) =>
+                {
+                    await CheckAsync(orderId, ct);
+                    done[orderId] = true;
+                });
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await GiveBackAsync([.. due.Where(id => !done.ContainsKey(id))]);
+            throw;
+        }
+    }
+
+    /// <summary>On stopping: the stopping token is cancelled already, so the give-back has a deadline of its own.</summary>
+    async Task GiveBackAsync(IReadOnlyCollection<string> notChecked)
+    {
+        if (notChecked.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await openOrders.GiveBackAsync(notChecked, time.GetUtcNow(), deadline.Token).WaitAsync(deadline.Token);
+        }
+        catch (Exception exception)
+        {
+            // Not given back: another instance checks them once the lease lapses.
+            Log.QueueUnreachable(logger, exception.GetType().Name, exception);
         }
     }
 

@@ -70,5 +70,11 @@ internal interface IOpenOrders
     /// <summary>Due orders, each leased to the caller until <paramref name="leaseUntil"/> so no other instance checks it meanwhile.</summary>
     Task<IReadOnlyList<string>> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives back leased orders the caller did not check: due at <paramref name="due"/>, so another instance takes them
+    /// at once instead of after the lease. An order forgotten meanwhile stays forgotten.
+    /// </summary>
+    Task GiveBackAsync(IReadOnlyCollection<string> orderIds, DateTimeOffset due, CancellationToken cancellationToken);
+
     Task ForgetAsync(string orderId, CancellationToken cancellationToken);
 }

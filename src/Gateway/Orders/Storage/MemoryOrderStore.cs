@@ -218,6 +218,19 @@ internal sealed class MemoryOrderStore(IOptions<OrdersOptions> options, TimeProv
         return Task.FromResult<IReadOnlyList<string>>(due);
     }
 
+    public Task GiveBackAsync(IReadOnlyCollection<string> orderIds, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        foreach (var id in orderIds)
+        {
+            if (_open.TryGetValue(id, out var leased))
+            {
+                _open.TryUpdate(id, due, leased);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task ForgetAsync(string orderId, CancellationToken cancellationToken)
     {
         _open.TryRemove(orderId, out _);

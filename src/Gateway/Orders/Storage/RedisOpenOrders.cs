@@ -34,6 +34,14 @@ internal sealed class RedisOpenOrders(OrdersRedis redis) : IOpenOrders
         return [.. ((RedisValue[])result!).Select(v => v.ToString())];
     }
 
+    public Task GiveBackAsync(IReadOnlyCollection<string> orderIds, DateTimeOffset due, CancellationToken cancellationToken) =>
+        orderIds.Count == 0
+            ? Task.CompletedTask
+            : Db.SortedSetAddAsync(
+                RedisKeys.OpenOrders,
+                [.. orderIds.Select(id => new SortedSetEntry(id, due.ToUnixTimeMilliseconds()))],
+                SortedSetWhen.Exists);
+
     public Task ForgetAsync(string orderId, CancellationToken cancellationToken) =>
         Db.SortedSetRemoveAsync(RedisKeys.OpenOrders, orderId);
 }
