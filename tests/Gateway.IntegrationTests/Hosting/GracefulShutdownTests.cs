@@ -80,7 +80,7 @@ public sealed class GracefulShutdownTests
         }
 
         await simulator.ClearFaultsAsync(_ct);
-        await Eventually.HoldsAsync(async () => await SubmittedAsync(staying) == _accepted.Count, _ct, seconds: 60);
+        await Eventually.HoldsAsync(async () => await SubmittedAsync(staying.Client, _accepted.Keys, _ct) == _accepted.Count, _ct, seconds: 60);
         var erpOrders = await simulator.Client.GetFromJsonAsync<JsonElement[]>("_sim/orders", Json, _ct);
         var byReference = erpOrders!.GroupBy(o => o.GetProperty("externalRef").GetString()!).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(_accepted.Keys.Order(StringComparer.Ordinal), byReference.Keys.Order(StringComparer.Ordinal));
@@ -190,20 +190,5 @@ public sealed class GracefulShutdownTests
         var claimIdle = new Gateway.Orders.OrdersOptions().HandOffClaimIdle;
         var pending = await HandOffTakeoverTests.PendingAsync(connection.GetDatabase(), await HandOffTakeoverTests.HandOffStreamAsync(connection));
         return [.. pending.Where(m => HandOffTakeoverTests.IsOf(gateway, m) && m.IdleTimeInMilliseconds < claimIdle.TotalMilliseconds).Select(m => m.MessageId.ToString())];
-    }
-
-    async Task<int> SubmittedAsync(GatewayProcess gateway)
-    {
-        var submitted = 0;
-        foreach (var orderId in _accepted.Keys)
-        {
-            using var response = await AdminAsync(gateway.Client, HttpMethod.Get, "v1/orders/" + orderId, _ct);
-            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<OrderSeen>(Json, _ct))!.Status is not ("Accepted" or "OnHold"))
-            {
-                submitted++;
-            }
-        }
-
-        return submitted;
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 using static Gateway.IntegrationTests.Orders.OrdersFixture;
@@ -15,7 +13,6 @@ public sealed class HandOffTakeoverTests
 {
     const int Orders = 12;
     const string Group = "handoff";
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Longer than the default claim idle (5 s) twice over: without renewals the other instance would take over.</summary>
     static readonly TimeSpan HeldThroughOutage = TimeSpan.FromSeconds(11);
@@ -77,7 +74,7 @@ public sealed class HandOffTakeoverTests
         await simulator.ClearFaultsAsync(_ct);
 
         // Twice the 10 s a takeover may take: generous for a loaded machine, yet short of the 30 s claims used to last.
-        var submitted = await Eventually.WaitForAsync(() => SubmittedAsync(survivor, orderIds), n => n == Orders, seconds: 20);
+        var submitted = await Eventually.WaitForAsync(() => SubmittedAsync(survivor.Client, orderIds, _ct), n => n == Orders, seconds: 20);
         Assert.True(submitted == Orders, $"{submitted} of {Orders} submitted{Environment.NewLine}{survivor.RecentOutput}");
         foreach (var orderId in orderIds)
         {
@@ -109,20 +106,4 @@ public sealed class HandOffTakeoverTests
     /// <summary>Whether <paramref name="gateway"/> holds the entry: its consumer names carry the process id.</summary>
     internal static bool IsOf(GatewayProcess gateway, StreamPendingMessageInfo message) =>
         message.ConsumerName.ToString().Contains("-" + gateway.ProcessId.ToString(CultureInfo.InvariantCulture) + "-", StringComparison.Ordinal);
-
-    /// <summary>How many of the orders the gateway shows as handed to the ERP (or further along).</summary>
-    async Task<int> SubmittedAsync(GatewayProcess gateway, IReadOnlyList<string> orderIds)
-    {
-        var submitted = 0;
-        foreach (var orderId in orderIds)
-        {
-            using var response = await AdminAsync(gateway.Client, HttpMethod.Get, "v1/orders/" + orderId, _ct);
-            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<OrderSeen>(Json, _ct))!.Status is not ("Accepted" or "OnHold"))
-            {
-                submitted++;
-            }
-        }
-
-        return submitted;
-    }
 }

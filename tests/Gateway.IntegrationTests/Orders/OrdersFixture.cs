@@ -130,6 +130,22 @@ public sealed class OrdersFixture : IAsyncLifetime
         return await client.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>How many of <paramref name="orderIds"/> the gateway reports as handed to the ERP (past Accepted and OnHold).</summary>
+    public static async Task<int> SubmittedAsync(HttpClient client, IEnumerable<string> orderIds, CancellationToken cancellationToken)
+    {
+        var submitted = 0;
+        foreach (var orderId in orderIds)
+        {
+            using var response = await AdminAsync(client, HttpMethod.Get, "v1/orders/" + orderId, cancellationToken);
+            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<OrderSeen>(Json, cancellationToken))!.Status is not ("Accepted" or "OnHold"))
+            {
+                submitted++;
+            }
+        }
+
+        return submitted;
+    }
+
     /// <summary>The sales orders the ERP holds for one external reference (<c>GET /_sim/orders?externalRef=</c>).</summary>
     public static async Task<IReadOnlyList<JsonElement>> ErpOrdersAsync(SimulatorHost simulator, string externalRef, CancellationToken cancellationToken) =>
         (await simulator.Client.GetFromJsonAsync<JsonElement[]>("_sim/orders?externalRef=" + Uri.EscapeDataString(externalRef), Json, cancellationToken))!;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Gateway.Core.Redis;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -15,7 +13,6 @@ namespace Gateway.IntegrationTests.Orders;
 public sealed class StatusPollerShutdownTests
 {
     const int Orders = 3;
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -55,7 +52,7 @@ public sealed class StatusPollerShutdownTests
             orderIds.Add(placed.Headers.Location!.OriginalString.Split('/')[^1]);
         }
 
-        Assert.Equal(Orders, await Eventually.WaitForAsync(() => SubmittedAsync(gateway, orderIds), n => n == Orders, seconds: 30));
+        Assert.Equal(Orders, await Eventually.WaitForAsync(() => SubmittedAsync(gateway.Client, orderIds, _ct), n => n == Orders, seconds: 30));
         await simulator.SetFaultsAsync("cloud", latencyMs: 60_000, cancellationToken: _ct);
 
         // Leased: due further ahead than a check would put it (one poll interval), so a round has taken every order.
@@ -85,20 +82,5 @@ public sealed class StatusPollerShutdownTests
         }
 
         return due;
-    }
-
-    async Task<int> SubmittedAsync(GatewayProcess gateway, IReadOnlyList<string> orderIds)
-    {
-        var submitted = 0;
-        foreach (var orderId in orderIds)
-        {
-            using var response = await AdminAsync(gateway.Client, HttpMethod.Get, "v1/orders/" + orderId, _ct);
-            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<OrderSeen>(Json, _ct))!.Status is not ("Accepted" or "OnHold"))
-            {
-                submitted++;
-            }
-        }
-
-        return submitted;
     }
 }
