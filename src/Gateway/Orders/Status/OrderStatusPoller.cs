@@ -37,7 +37,7 @@ internal sealed class OrderStatusPoller(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; the round's notChecked orders were given back.
+            // Shutting down; the orders of the round that were not checked have been given back.
         }
     }
 
@@ -55,8 +55,9 @@ internal sealed class OrderStatusPoller(
                     done[orderId] = true;
                 });
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Cancelled, or a check failed as the host stopped: either way the rest of the round is not checked here.
             await GiveBackAsync([.. due.Where(id => !done.ContainsKey(id))]);
             throw;
         }
