@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
 using static Gateway.IntegrationTests.Orders.OrdersFixture;
@@ -39,21 +38,7 @@ public sealed class HandOffTakeoverTests
 
         await simulator.SetFaultsAsync("cloud", outage: true, cancellationToken: _ct);
         await using var victim = await GatewayProcess.StartAsync(settings, _ct);
-        var orderIds = new List<string>();
-        for (var i = 0; i < Orders; i++)
-        {
-            var customer = customers[i % customers.Length];
-            var body = new
-            {
-                customerId = customer.CustomerId,
-                shipToId = customer.ShipToIds[0],
-                poNumber = "PO-TAKEOVER-" + i.ToString(CultureInfo.InvariantCulture),
-                lines = new[] { new { sku = skus[i % skus.Count].Sku, quantity = skus[i % skus.Count].PackSize } },
-            };
-            using var placed = await PostOrderAsync(victim.Client, TokenFor(customer.CustomerId), OrderBodies.NewKey(), body, _ct);
-            Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
-            orderIds.Add(placed.Headers.Location!.OriginalString.Split('/')[^1]);
-        }
+        var orderIds = await PlaceOneLineOrdersAsync(victim.Client, customers, skus, Orders, "PO-TAKEOVER-", _ct);
 
         var stream = await HandOffStreamAsync(connection);
         var held = await Eventually.WaitForAsync(() => PendingAsync(db, stream), p => p.Count == Orders && p.All(m => IsOf(victim, m)), seconds: 30);

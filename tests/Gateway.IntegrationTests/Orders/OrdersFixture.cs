@@ -130,6 +130,33 @@ public sealed class OrdersFixture : IAsyncLifetime
         return await client.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// Places <paramref name="count"/> one-line orders (customers and SKUs in turn, one pack each, PO numbers
+    /// <paramref name="poPrefix"/>0, 1…), each answered 202; their order ids, in order.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PlaceOneLineOrdersAsync(
+        HttpClient client, IReadOnlyList<SimSampleCustomer> customers, IReadOnlyList<(string Sku, int PackSize)> skus, int count,
+        string poPrefix, CancellationToken cancellationToken)
+    {
+        var orderIds = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var customer = customers[i % customers.Count];
+            var body = new
+            {
+                customerId = customer.CustomerId,
+                shipToId = customer.ShipToIds[0],
+                poNumber = poPrefix + i.ToString(CultureInfo.InvariantCulture),
+                lines = new[] { new { sku = skus[i % skus.Count].Sku, quantity = skus[i % skus.Count].PackSize } },
+            };
+            using var placed = await PostOrderAsync(client, TokenFor(customer.CustomerId), OrderBodies.NewKey(), body, cancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, placed.StatusCode);
+            orderIds.Add(placed.Headers.Location!.OriginalString.Split('/')[^1]);
+        }
+
+        return orderIds;
+    }
+
     /// <summary>How many of <paramref name="orderIds"/> the gateway reports as handed to the ERP (past Accepted and OnHold).</summary>
     public static async Task<int> SubmittedAsync(HttpClient client, IEnumerable<string> orderIds, CancellationToken cancellationToken)
     {

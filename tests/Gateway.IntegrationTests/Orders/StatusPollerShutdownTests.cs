@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using Gateway.Core.Redis;
 using Gateway.IntegrationTests.Fixtures;
 using StackExchange.Redis;
@@ -36,21 +34,7 @@ public sealed class StatusPollerShutdownTests
         var db = connection.GetDatabase();
 
         await using var gateway = await GatewayProcess.StartAsync(settings, _ct);
-        var orderIds = new List<string>();
-        for (var i = 0; i < Orders; i++)
-        {
-            var customer = customers[i % customers.Length];
-            var body = new
-            {
-                customerId = customer.CustomerId,
-                shipToId = customer.ShipToIds[0],
-                poNumber = "PO-GIVEBACK-" + i.ToString(CultureInfo.InvariantCulture),
-                lines = new[] { new { sku = skus[i % skus.Count].Sku, quantity = skus[i % skus.Count].PackSize } },
-            };
-            using var placed = await PostOrderAsync(gateway.Client, TokenFor(customer.CustomerId), OrderBodies.NewKey(), body, _ct);
-            Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
-            orderIds.Add(placed.Headers.Location!.OriginalString.Split('/')[^1]);
-        }
+        var orderIds = await PlaceOneLineOrdersAsync(gateway.Client, customers, skus, Orders, "PO-GIVEBACK-", _ct);
 
         Assert.Equal(Orders, await Eventually.WaitForAsync(() => SubmittedAsync(gateway.Client, orderIds, _ct), n => n == Orders, seconds: 30));
         await simulator.SetFaultsAsync("cloud", latencyMs: 60_000, cancellationToken: _ct);
